@@ -1,0 +1,28 @@
+import "server-only";
+import { PrismaClient } from "@/generated/prisma/client";
+import { env } from "@/lib/env";
+import { createAdapterFactory } from "./adapter";
+
+export type { Prisma } from "@/generated/prisma/client";
+
+const globalForDb = globalThis as unknown as { __db?: PrismaClient; __dbReady?: Promise<void> };
+
+function createClient(): PrismaClient {
+  const { DATABASE_URL } = env();
+  return new PrismaClient({ adapter: createAdapterFactory(DATABASE_URL) });
+}
+
+// One client per process, shared by the custom server, Next's route handlers and the CLI: the
+// custom server and Next's bundle load this module separately, so the instance lives on globalThis.
+export const db: PrismaClient = (globalForDb.__db ??= createClient());
+
+/** SQLite settings that matter when several writers (batched usage writer, requests, CLI) share a file. */
+export function prepareDatabase(): Promise<void> {
+  globalForDb.__dbReady ??= (async () => {
+    if (env().databaseProvider !== "sqlite") return;
+    await db.$queryRawUnsafe("PRAGMA journal_mode=WAL");
+    await db.$queryRawUnsafe("PRAGMA busy_timeout=5000");
+    await db.$queryRawUnsafe("PRAGMA synchronous=NORMAL");
+  })();
+  return globalForDb.__dbReady;
+}

@@ -1,0 +1,12 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // A separate build folder per checkout or helper lets two builds coexist (default .next).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Server-only packages with native parts or dynamic requires stay outside the bundle.
+  serverExternalPackages: ["@node-rs/argon2", "@libsql/client", "@prisma/adapter-libsql", "pg", "ioredis", "undici"],
+  typescript: { ignoreBuildErrors: false },
+};
+
+export default nextConfig;
