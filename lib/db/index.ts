@@ -20,9 +20,8 @@ export const db: PrismaClient = (globalForDb.__db ??= createClient());
 export function prepareDatabase(): Promise<void> {
   globalForDb.__dbReady ??= (async () => {
     if (env().databaseProvider !== "sqlite") return;
+    // WAL lets readers run beside the one writer; it is a property of the file, set once.
     await db.$queryRawUnsafe("PRAGMA journal_mode=WAL");
-    await db.$queryRawUnsafe("PRAGMA busy_timeout=5000");
-    await db.$queryRawUnsafe("PRAGMA synchronous=NORMAL");
   })();
   return globalForDb.__dbReady;
 }
