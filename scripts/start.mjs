@@ -20,7 +20,7 @@ function newestMtime(p) {
   return newest;
 }
 
-if (!existsSync(path.join(root, "generated/prisma/client.ts"))) run(process.execPath, ["scripts/db.mjs", "generate"]);
+if (!existsSync(path.join(root, "generated/prisma/client.ts")) || !existsSync(path.join(root, "generated/postgres/client.ts"))) run(process.execPath, ["scripts/db.mjs", "generate"]);
 
 const buildId = path.join(root, distDir, "BUILD_ID");
 const sources = ["app", "components", "lib", "generated", "proxy.ts", "next.config.mjs", "tailwind.config.ts", "postcss.config.mjs", "package-lock.json", "public"];

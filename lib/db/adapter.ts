@@ -3,6 +3,7 @@
 import type { Client, Config, TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 
 const SQLITE_PRAGMAS = ["PRAGMA busy_timeout = 10000", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"];
 
@@ -28,18 +29,46 @@ class PrismaLibSQLWithPragmas extends PrismaLibSQL {
   }
 }
 
-export function createAdapterFactory(databaseUrl: string) {
+// PostgreSQL catalog types the Prisma schema engine cannot read through adapter-pg
+// (prisma/orm#27403): name, "char", int2vector, pg_node_tree and two regtype-likes. Text is exact.
+const CATALOG_OIDS = new Set([18, 19, 24, 194, 2205, 2206]);
+const TEXT_OID = 25;
+
+type QueryFn = (...args: unknown[]) => unknown;
+
+/** Used by the Prisma CLI only (migrate reads catalog tables); the app never queries them. */
+function relabelCatalogTypes(queryable: pg.Pool | pg.PoolClient): void {
+  // One cast, in one place: pg's overloaded query() signature cannot be wrapped type-safely.
+  const target = queryable as unknown as { query: QueryFn };
+  const original = target.query.bind(queryable) as QueryFn;
+  target.query = (...args: unknown[]) => {
+    const result = original(...args);
+    if (!(result instanceof Promise)) return result;
+    return result.then((r: { fields?: Array<{ dataTypeID: number }> }) => {
+      for (const f of r?.fields ?? []) if (CATALOG_OIDS.has(f.dataTypeID)) f.dataTypeID = TEXT_OID;
+      return r;
+    });
+  };
+}
+
+export function createAdapterFactory(databaseUrl: string, opts: { cli?: boolean } = {}) {
   if (databaseUrl.startsWith("file:")) return new PrismaLibSQLWithPragmas({ url: databaseUrl });
   // Discrete fields rather than connectionString: with a connection string the CLI's shadow
   // database replaces the main one (see STACK.md).
   const u = new URL(databaseUrl);
-  return new PrismaPg({
+  const pool = new pg.Pool({
     host: u.hostname,
     port: Number(u.port || 5432),
     user: decodeURIComponent(u.username || "postgres"),
     password: decodeURIComponent(u.password),
     database: decodeURIComponent(u.pathname.slice(1) || "postgres"),
-    max: Number(u.searchParams.get("connection_limit") ?? 10),
-    idleTimeoutMillis: 10_000,
+    max: Number(u.searchParams.get("connection_limit") ?? 20),
+    // The CLI must exit promptly: idle connections would keep it alive for seconds.
+    idleTimeoutMillis: opts.cli ? 300 : 10_000,
   });
+  if (opts.cli) {
+    relabelCatalogTypes(pool);
+    pool.on("connect", relabelCatalogTypes);
+  }
+  return new PrismaPg(pool);
 }

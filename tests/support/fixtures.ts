@@ -8,7 +8,7 @@ let loaded: Promise<typeof import("./fixtures-impl")> | undefined;
 export function fixtures() {
   loaded ??= (() => {
     process.env.DATA_DIR = inject("dataDir");
-    process.env.DATABASE_URL = "";
+    process.env.DATABASE_URL = inject("databaseUrl");
     process.env.APERTIS_API_KEY = "";
     process.env.LOG_LEVEL = "warn";
     return import("./fixtures-impl");

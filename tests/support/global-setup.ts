@@ -1,6 +1,7 @@
 // Starts, once for the integration suite: the local upstream (in-process), and the real console
 // server (production build, own SQLite file) as a child process, then hands their URLs to tests.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import pg from "pg";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -11,6 +12,7 @@ declare module "vitest" {
     consoleUrl: string;
     upstreamUrl: string;
     dataDir: string;
+    databaseUrl: string;
   }
 }
 
@@ -41,11 +43,13 @@ export default async function setup(project: TestProject) {
   const dataDir = path.join(root, ".test-data", `integration-${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });
   const port = 3400 + (process.pid % 500);
+  // TEST_DATABASE_URL=postgresql://user@host:port/any runs the suite on a fresh PostgreSQL database.
+  const databaseUrl = process.env.TEST_DATABASE_URL ? await freshPostgres(process.env.TEST_DATABASE_URL) : "";
   const env = {
     ...process.env,
     NODE_ENV: "production" as const,
     DATA_DIR: dataDir,
-    DATABASE_URL: "",
+    DATABASE_URL: databaseUrl,
     PORT: String(port),
     HOST: "127.0.0.1",
     APERTIS_API_KEY: "",
@@ -66,6 +70,7 @@ export default async function setup(project: TestProject) {
   project.provide("consoleUrl", consoleUrl);
   project.provide("upstreamUrl", upstream.url);
   project.provide("dataDir", dataDir);
+  project.provide("databaseUrl", databaseUrl);
   process.env.INTEGRATION_DATA_DIR = dataDir;
 
   return async () => {
@@ -77,5 +82,34 @@ export default async function setup(project: TestProject) {
     });
     await upstream.close();
     rmSync(dataDir, { recursive: true, force: true });
+    if (databaseUrl) await dropPostgres(databaseUrl);
   };
+}
+
+async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const u = new URL(url);
+  u.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: u.toString() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function freshPostgres(base: string): Promise<string> {
+  const name = `apertis_it_${process.pid}`;
+  await admin(base, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${name}`);
+  });
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function dropPostgres(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  await admin(url, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }

@@ -1,0 +1,52 @@
+// The server Playwright tests run against (playwright.config.ts `webServer`): a production build,
+// a fresh database in .e2e-data/, the bundled local upstream (no APERTIS_API_KEY), fixed admin.
+// Builds first when the dist dir (NEXT_DIST_DIR, default .next) has no BUILD_ID.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const root = process.cwd();
+const dataDir = path.resolve(root, process.env.DATA_DIR || ".e2e-data");
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+
+// Refuse to wipe anything but a dedicated test folder inside the checkout.
+if (!path.basename(dataDir).startsWith(".e2e") || !dataDir.startsWith(root + path.sep)) {
+  console.error(`e2e-server: refusing to wipe DATA_DIR=${dataDir} (must be a .e2e* folder inside the project)`);
+  process.exit(1);
+}
+
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: distDir,
+  DATA_DIR: dataDir,
+  PORT: process.env.PORT || "3311",
+  HOST: process.env.HOST || "127.0.0.1",
+  LOCAL_UPSTREAM_PORT: process.env.LOCAL_UPSTREAM_PORT || "4311",
+  ADMIN_EMAIL: process.env.ADMIN_EMAIL || "admin@e2e.test",
+  ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || "e2e-Admin-pass-1",
+  AUTH_RATE_LIMIT: process.env.AUTH_RATE_LIMIT || "1000",
+};
+// Offline and deterministic: always the local upstream, SQLite in DATA_DIR, secrets generated there.
+for (const name of ["APERTIS_API_KEY", "APERTIS_BASE_URL", "DATABASE_URL", "AUTH_SECRET", "KEY_PEPPER", "PUBLIC_BASE_URL", "REDIS_URL", "GITHUB_ID", "GITHUB_SECRET", "AUTH_URL", "NEXTAUTH_URL"]) {
+  delete env[name];
+}
+
+function run(args) {
+  const r = spawnSync(process.execPath, args, { stdio: "inherit", env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+
+if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
+  console.log(`e2e-server: no build in ${distDir}, building...`);
+  run(["scripts/build.mjs"]);
+}
+run(["scripts/db.mjs", "deploy"]);
+
+const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "server.ts"], { stdio: "inherit", env });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
