@@ -1,0 +1,30 @@
+// One home for the end-to-end environment: playwright.config.ts passes these to
+// scripts/e2e-server.mjs, and the specs (and the CLI they run) use the same values.
+import path from "node:path";
+
+export const E2E_PORT = 3311;
+export const E2E_UPSTREAM_PORT = 4311;
+export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+export const E2E_DATA_DIR = path.resolve(import.meta.dirname, "..", "..", ".e2e-data");
+
+export const ADMIN = { email: "admin@e2e.test", password: "e2e-Admin-pass-1" } as const;
+
+/** A password the server accepts (8+ characters, a letter and a number). */
+export const GOOD_PASSWORD = "correct-horse-42";
+
+/** The environment of the e2e server and of CLI runs against its database. */
+export function e2eEnv(): Record<string, string> {
+  return {
+    PORT: String(E2E_PORT),
+    HOST: "127.0.0.1",
+    DATA_DIR: E2E_DATA_DIR,
+    LOCAL_UPSTREAM_PORT: String(E2E_UPSTREAM_PORT),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    // The per-IP sign-in limit (20 per 20 min) would trip over a whole suite from one address;
+    // the limit's message is covered by unit tests instead.
+    AUTH_RATE_LIMIT: "1000",
+    LOG_LEVEL: "warn",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}
