@@ -1,8 +1,6 @@
-// Edge-safe part of the Auth.js configuration (no database): used by proxy.ts to redirect
-// signed-out visitors, and extended with providers in lib/auth/index.ts.
+// The database-free part of the Auth.js configuration: sessions and the JWT/session callbacks.
+// lib/auth/index.ts adds the providers and the adapter.
 import type { NextAuthConfig } from "next-auth";
-
-export const PROTECTED_PREFIXES = ["/dashboard", "/playground", "/keys", "/usage", "/logs", "/billing", "/admin", "/settings"];
 
 export const authConfig = {
   trustHost: true,
@@ -10,11 +8,6 @@ export const authConfig = {
   pages: { signIn: "/sign-in" },
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      const path = request.nextUrl.pathname;
-      const isProtected = PROTECTED_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
-      return !isProtected || Boolean(auth?.user);
-    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

@@ -1,5 +1,6 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { auth } from "./index";
@@ -16,14 +17,14 @@ export interface SessionUser {
  * The signed-in user, read fresh from the database: the JWT only names who it is, so a suspension
  * or role change takes effect on the next request instead of when the token expires.
  */
-export async function currentUser(): Promise<SessionUser | null> {
+export const currentUser = cache(async function currentUser(): Promise<SessionUser | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, status: true } });
   if (!user || user.status === "SUSPENDED") return null;
   return { ...user, role: user.role === "ADMIN" ? "ADMIN" : "USER" };
-}
+});
 
 /** For route handlers: the user or a 401 in the Apertis envelope. */
 export async function requireUser(): Promise<SessionUser> {
