@@ -22,6 +22,8 @@ const { log } = await import("./lib/log");
 const { startLocalUpstream } = await import("./lib/upstream/local");
 const { createGateway } = await import("./lib/gateway/http");
 const { CLIENT_IP_HEADER } = await import("./lib/request-ip");
+const { startRedis, stopRedis, redisLimiterFactory } = await import("./lib/limits/redis");
+const { getGateway } = await import("./lib/gateway/core");
 
 await prepareDatabase();
 const seeded = await seed();
@@ -36,6 +38,7 @@ const app = next({ dev: false, hostname: env.HOST, port: env.PORT, dir: process.
 await app.prepare();
 const nextHandler = app.getRequestHandler();
 const gateway = createGateway();
+if (startRedis()) getGateway().limits.useFactory(redisLimiterFactory);
 
 const server = http.createServer((req, res) => {
   // Trust the socket, not the client, for the address used by IP allowlists and sign-in limits.
@@ -67,6 +70,7 @@ async function shutdown(signal: string) {
   server.close();
   server.closeIdleConnections();
   await gateway.drain(25_000);
+  await stopRedis();
   await upstream?.stop();
   process.exit(0);
 }

@@ -65,6 +65,8 @@ export function createAdapterFactory(databaseUrl: string, opts: { cli?: boolean 
     max: Number(u.searchParams.get("connection_limit") ?? 20),
     // The CLI must exit promptly: idle connections would keep it alive for seconds.
     idleTimeoutMillis: opts.cli ? 300 : 10_000,
+    // A database that stopped answering must fail requests fast, not hang them.
+    connectionTimeoutMillis: 3_000,
   });
   if (opts.cli) {
     relabelCatalogTypes(pool);

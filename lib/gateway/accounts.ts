@@ -6,7 +6,10 @@ import { ApiError } from "@/lib/errors";
 import { budgetPeriodStart } from "@/lib/billing/cycles";
 import { tierRank, type Tier } from "@/lib/catalog/models";
 import { formatUsd } from "@/lib/money";
+import { redisClient } from "@/lib/limits/redis";
+import { log } from "@/lib/log";
 import { Mutex } from "./mutex";
+import { adjustShared, forgetShared, reserveShared, type SharedCounter } from "./shared-quota";
 import type { CatalogCache } from "./catalog";
 import type { KeyRecord, PlanRecord, PriceRecord, UsageRecord } from "./types";
 
@@ -68,6 +71,8 @@ export interface Reservation {
   /** True when a subscription key pays through PAYG fallback. */
   fallback: boolean;
   settled: boolean;
+  /** The same hold on the Redis counters shared with other processes, when REDIS_URL is set. */
+  shared?: SharedCounter[];
 }
 
 const KEY_TTL_MS = 5 * 60_000;
@@ -107,6 +112,9 @@ export class Accounts {
     on("userChanged", ({ userId }) => {
       const u = this.users.get(userId);
       if (u) u.stale = true;
+      // A top-up, grant or plan change happened in the database: shared counters restart from it.
+      const redis = redisClient();
+      if (redis) void forgetShared(redis, [`q:bal:${userId}`]).catch(() => undefined);
     });
   }
 
@@ -296,6 +304,7 @@ export class Accounts {
   settle(res: Reservation, actualCost: bigint): { cost: bigint; quota: bigint } {
     if (res.settled) return { cost: 0n, quota: 0n };
     res.settled = true;
+    if (res.shared) this.settleShared(res.shared, res.quota > 0n ? res.quota : actualCost);
     const { key, user } = res;
     const sub = user.subscription;
     if (res.quota > 0n && sub) {
@@ -322,9 +331,64 @@ export class Accounts {
     if (res.quota > 0n && sub) {
       res.settled = true;
       sub.cycle.reserved -= res.quota;
+      if (res.shared) this.settleShared(res.shared, 0n);
       return;
     }
     this.settle(res, 0n);
+  }
+
+  /**
+   * Holds the reservation on the counters shared with other processes. Refused: the local hold
+   * is released and the same error as a local refusal is thrown. Redis unreachable: the local
+   * hold stands alone (per-process limits), which the health check reports.
+   */
+  async reserveAcrossProcesses(res: Reservation): Promise<void> {
+    const redis = redisClient();
+    if (!redis) return;
+    const counters = this.countersFor(res);
+    let refused: SharedCounter | null;
+    try {
+      refused = await reserveShared(redis, counters);
+    } catch (err) {
+      log.warn("shared quota unavailable; using this process's counters", { error: (err as Error).message });
+      return;
+    }
+    if (!refused) {
+      res.shared = counters;
+      return;
+    }
+    this.refund(res);
+    const r = res.key.record;
+    if (refused.key.startsWith("q:bal:")) throw new ApiError("insufficient_balance", "Insufficient balance. Top up on the billing page.");
+    if (refused.key.startsWith("q:bud:")) throw new ApiError("quota_exceeded", `This key's monthly budget of ${formatUsd(r.monthlyBudget ?? 0n)} is used up. It resets on day ${r.budgetResetDay}.`);
+    if (refused.key.startsWith("q:cyc:")) throw new ApiError("quota_exceeded", "The plan's cycle quota is used up. It resets at the next cycle; enable PAYG fallback on the billing page to continue now.");
+    if (refused.key.startsWith("q:pay:")) throw new ApiError("quota_exceeded", "The PAYG fallback cap for this cycle is reached. Raise it on the billing page.");
+    throw new ApiError("quota_exceeded", `This key's quota of ${formatUsd(r.quotaLimit ?? 0n)} is used up. Raise it on the API keys page.`);
+  }
+
+  private countersFor(res: Reservation): SharedCounter[] {
+    const { key, user } = res;
+    const r = key.record;
+    const sub = user.subscription;
+    const out: SharedCounter[] = [];
+    if (res.quota > 0n && sub) {
+      out.push({ key: `q:cyc:${sub.id}:${sub.cycleEnd}`, init: sub.cycle.db + sub.cycle.pending, cost: res.quota, mode: "spent", limit: sub.cycleQuota });
+      return out;
+    }
+    out.push({ key: `q:bal:${user.id}`, init: user.balance.db - user.balance.pending, cost: res.cost, mode: "avail", limit: null });
+    if (r.quotaLimit !== null) out.push({ key: `q:key:${r.id}`, init: key.used.db + key.used.pending, cost: res.cost, mode: "spent", limit: r.quotaLimit });
+    if (res.fallback && sub) {
+      out.push({ key: `q:pay:${sub.id}:${sub.cycleEnd}`, init: sub.payg.db + sub.payg.pending, cost: res.cost, mode: "spent", limit: sub.paygCap });
+    } else if (r.monthlyBudget !== null) {
+      out.push({ key: `q:bud:${r.id}:${key.budgetPeriod}`, init: key.budget.db + key.budget.pending, cost: res.cost, mode: "spent", limit: r.monthlyBudget });
+    }
+    return out;
+  }
+
+  private settleShared(counters: SharedCounter[], actual: bigint): void {
+    const redis = redisClient();
+    if (!redis) return;
+    void adjustShared(redis, counters, () => actual).catch((err: Error) => log.warn("shared quota settle failed", { error: err.message }));
   }
 
   /** Called by the usage writer, under the lock, after a flush committed. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { on } from "@/lib/events";
+import { log } from "@/lib/log";
 import type { PlanRecord, PriceRecord } from "./types";
 
 const TTL_MS = 60_000;
@@ -20,11 +21,17 @@ export class CatalogCache {
 
   async ready(): Promise<void> {
     if (Date.now() - this.loadedAt < TTL_MS) return;
-    this.loading ??= this.load().finally(() => {
-      this.loading = null;
-    });
-    // A stale catalog is still usable: only the very first load has to be awaited.
-    if (this.loadedAt === 0) await this.loading;
+    const first = this.loadedAt === 0;
+    this.loading ??= this.load()
+      .catch((err: unknown) => {
+        // A stale catalog is still usable (the database may be down for a while); a missing one is not.
+        if (first) throw err;
+        log.warn("catalog reload failed; keeping the cached prices", { error: (err as Error).message });
+      })
+      .finally(() => {
+        this.loading = null;
+      });
+    if (first) await this.loading;
   }
 
   private async load(): Promise<void> {

@@ -130,6 +130,7 @@ export class Gateway {
     Object.assign(ctx.headers, rate.headers);
     const estimate = plan.estimateCost(price);
     ctx.reservation = this.accounts.reserve(key, user, price, estimate);
+    await this.accounts.reserveAcrossProcesses(ctx.reservation);
     ctx.tpmAdmitted = plan.promptEstimate;
     try {
       return await this.forward(ctx, endpoint, call, plan, price);
