@@ -24,6 +24,7 @@ const { createGateway } = await import("./lib/gateway/http");
 const { CLIENT_IP_HEADER } = await import("./lib/request-ip");
 const { startRedis, stopRedis, redisLimiterFactory } = await import("./lib/limits/redis");
 const { getGateway } = await import("./lib/gateway/core");
+const { startFileRelay } = await import("./lib/events-file");
 
 await prepareDatabase();
 const seeded = await seed();
@@ -39,6 +40,7 @@ await app.prepare();
 const nextHandler = app.getRequestHandler();
 const gateway = createGateway();
 if (startRedis()) getGateway().limits.useFactory(redisLimiterFactory);
+startFileRelay(env.DATA_DIR, { listen: true });
 
 const server = http.createServer((req, res) => {
   // Trust the socket, not the client, for the address used by IP allowlists and sign-in limits.

@@ -3,6 +3,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { createUser } from "@/lib/accounts/users";
 import { db } from "@/lib/db";
+import { emit } from "@/lib/events";
 import { insertKey } from "@/lib/keys/store";
 import { formatUsd, usdToMicros } from "@/lib/money";
 import { seed } from "@/lib/seed";
@@ -71,20 +72,22 @@ async function keyRevoke(cmd: Extract<Command, { name: "key:revoke" }>, out: Out
   }
   // Stamp, never delete: usage rows keep pointing at the key.
   const revoked = await db.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() }, select: { revokedAt: true } });
+  emit("keyChanged", { keyId: key.id }); // reaches running servers through the event relays
   out.result(`Revoked key "${key.name}" (${key.display}) of ${key.user.email} at ${revoked.revokedAt!.toISOString()}.`);
 }
 
 async function creditGrant(cmd: Extract<Command, { name: "credit:grant" }>, out: Output) {
   const amount = usdToMicros(cmd.usd);
-  const { email, balanceAfter } = await db.$transaction(async (tx) => {
+  const { email, balanceAfter, userId } = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email: cmd.email.trim().toLowerCase() }, select: { id: true, email: true } });
     if (!user) throw new CommandError(`No account with the email ${cmd.email}.`);
     const updated = await tx.user.update({ where: { id: user.id }, data: { balance: { increment: amount } }, select: { balance: true } });
     await tx.ledgerEntry.create({
       data: { userId: user.id, amount, balanceAfter: updated.balance, kind: "GRANT", note: "Operator grant (CLI)" },
     });
-    return { email: user.email, balanceAfter: updated.balance };
+    return { email: user.email, balanceAfter: updated.balance, userId: user.id };
   });
+  emit("userChanged", { userId });
   out.result(`Granted ${formatUsd(amount, { precise: cmd.usd < 0.01 })} to ${email}. Balance now ${formatUsd(balanceAfter)}.`);
 }
 

@@ -28,8 +28,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  let env;
   try {
-    exportEnv();
+    env = exportEnv();
   } catch (err) {
     if (err instanceof EnvError) {
       console.error(err.message);
@@ -39,6 +40,11 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const { db, prepareDatabase } = await import("../lib/db");
+  const { startFileRelay } = await import("../lib/events-file");
+  const { startRedis, stopRedis, waitForRedis } = await import("../lib/limits/redis");
+  // Changes made here (revoke, grant) must reach running servers at once.
+  startFileRelay(env.DATA_DIR, { listen: false });
+  if (startRedis()) await waitForRedis(2000);
   const { runCommand } = await import("./commands");
   const { toApiError, ApiError } = await import("../lib/errors");
   try {
@@ -59,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return 1;
   } finally {
+    await stopRedis();
     await db.$disconnect().catch(() => {});
   }
 }

@@ -93,6 +93,17 @@ export function startRedis(): boolean {
   return true;
 }
 
+/** Resolves once connected (true) or after `ms` (false); for short-lived processes like the CLI. */
+export async function waitForRedis(ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (redisState() === "ok") return true;
+    if (redisState() === "disabled") return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
+
 /** Rate limiter store: Redis, insured by an in-memory limiter used whenever Redis fails. */
 export function redisLimiterFactory(points: number, prefix: string) {
   const client = shared.value!.client;
@@ -109,6 +120,8 @@ export async function stopRedis(): Promise<void> {
   const s = shared.value;
   if (!s) return;
   shared.value = null;
-  s.client.disconnect();
   s.subscriber.disconnect();
+  // quit() waits for replies still owed (a publish made just before), disconnect() does not.
+  await Promise.race([s.client.quit().catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
+  s.client.disconnect();
 }

@@ -122,3 +122,33 @@ describe("playground door", () => {
     expect(keys.body.data.some((k) => k.purpose === "playground")).toBe(true);
   });
 });
+
+describe("operator CLI against a running server", () => {
+  it("a key revoked and credit granted with the CLI take effect in the running gateway at once", async () => {
+    const { execFile } = await import("node:child_process");
+    const { promisify } = await import("node:util");
+    const f = await fixtures();
+    const email = uniqueEmail("cli");
+    const user = await f.makeUser(email, { creditUsd: 1 });
+    const { key, secret } = await f.makeKey(user.id);
+    const credits = async () =>
+      ((await (await fetch(`${consoleUrl}/v1/dashboard/billing/credits`, { headers: { authorization: `Bearer ${secret}` } })).json()) as { payg: { remaining_usd: number } }).payg.remaining_usd;
+    const before = await credits(); // warm: the gateway now holds the balance in memory
+    const cli = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ["--conditions=react-server", "--import", "tsx", "cli/console.ts", ...args], {
+        env: { ...process.env, DATA_DIR: inject("dataDir"), DATABASE_URL: inject("databaseUrl"), APERTIS_API_KEY: "", LOG_LEVEL: "warn" },
+      });
+    await cli("credit:grant", "--email", email, "--usd", "2.5");
+    const deadline = Date.now() + 2000;
+    while ((await credits()) === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await credits()).toBeCloseTo(before + 2.5, 6);
+    await cli("key:revoke", "--id", key.id);
+    const revokedBy = Date.now() + 2000;
+    let status = 200;
+    while (status === 200 && Date.now() < revokedBy) {
+      status = (await fetch(`${consoleUrl}/v1/models`, { headers: { authorization: `Bearer ${secret}` } })).status;
+      if (status === 200) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(status).toBe(401);
+  });
+});
