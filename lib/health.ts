@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { statementsSent } from "@/lib/db/adapter";
 import { env } from "@/lib/env";
 import { getGateway } from "@/lib/gateway/core";
 import { redisState, type RedisState } from "@/lib/limits/redis";
@@ -8,6 +9,8 @@ export interface Health {
   /** False only when the console cannot serve: the database is unreachable. */
   ok: boolean;
   database: "ok" | "unreachable";
+  /** Database statements (SQLite) or connection checkouts (PostgreSQL) made by this process so far. */
+  databaseCalls: number;
   /** "disabled": single process; "down": limits fell back to this process's own counters. */
   redis: RedisState;
   limits: "shared" | "per-process";
@@ -28,6 +31,7 @@ export async function checkHealth(): Promise<Health> {
   return {
     ok: database === "ok",
     database,
+    databaseCalls: statementsSent(),
     redis,
     limits: redis === "ok" ? "shared" : "per-process",
     usage: { buffered: writer.buffered, max: writer.maxBuffered, writing: writer.healthy ? "ok" : "retrying" },

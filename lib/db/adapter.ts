@@ -4,6 +4,15 @@ import type { Client, Config, TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { processSingleton } from "../shared-state";
+
+/**
+ * Statements this process sent outside transactions (the usage writer's batches are transactions),
+ * shown in /api/health: the benchmark reads it around a warm burst to prove that the /v1 hot path
+ * makes no database round trip.
+ */
+const counter = processSingleton("db-statements", () => ({ n: 0 }));
+export const statementsSent = () => counter.n;
 
 const SQLITE_PRAGMAS = ["PRAGMA busy_timeout = 10000", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"];
 
@@ -15,10 +24,15 @@ const SQLITE_PRAGMAS = ["PRAGMA busy_timeout = 10000", "PRAGMA synchronous = NOR
 class PrismaLibSQLWithPragmas extends PrismaLibSQL {
   override createClient(config: Config): Client {
     const client = super.createClient(config);
+    const execute = client.execute.bind(client) as (...a: unknown[]) => ReturnType<Client["execute"]>;
     const configure = async () => {
-      for (const pragma of SQLITE_PRAGMAS) await client.execute(pragma);
+      for (const pragma of SQLITE_PRAGMAS) await execute(pragma);
     };
     void configure();
+    (client as unknown as { execute: typeof execute }).execute = (...args: unknown[]) => {
+      counter.n++;
+      return execute(...args);
+    };
     const transaction = client.transaction.bind(client);
     client.transaction = async (mode?: TransactionMode) => {
       const tx = await transaction(mode);
@@ -72,5 +86,10 @@ export function createAdapterFactory(databaseUrl: string, opts: { cli?: boolean 
     relabelCatalogTypes(pool);
     pool.on("connect", relabelCatalogTypes);
   }
+  const query = pool.query.bind(pool) as (...a: unknown[]) => unknown;
+  (pool as unknown as { query: typeof query }).query = (...args: unknown[]) => {
+    counter.n++;
+    return query(...args);
+  };
   return new PrismaPg(pool);
 }

@@ -249,6 +249,20 @@ describe("errors", () => {
     expect(rows.every((r) => r.cost === 0n)).toBe(true);
   });
 
+  it("maps the upstream's own refusals: its 429 keeps Retry-After, new-api's quota error is not the client's fault", async () => {
+    const k = await f.makeKey(userId, { name: "upstream-codes" });
+    const limited = client(k.secret, { defaultHeaders: { "x-sim-fault": "429" } });
+    const err = await limited.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OpenAI.RateLimitError);
+    expect((err as InstanceType<typeof OpenAI.RateLimitError>).headers.get("retry-after")).toBe("2");
+    const quota = client(k.secret, { defaultHeaders: { "x-sim-fault": "quota" } });
+    const q = await quota.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] }).catch((e: unknown) => e);
+    expect(q).toMatchObject({ status: 503, code: "service_unavailable" });
+    expect((q as Error).message).not.toContain("request id");
+    const rows = await f.usageRows(k.key.id, 2);
+    expect(rows.every((r) => r.cost === 0n)).toBe(true);
+  });
+
   it("a stream cut by the upstream ends with an error the SDK reports, and is logged", async () => {
     const k = await f.makeKey(userId, { name: "cut" });
     const openai = client(k.secret, { defaultHeaders: { "x-sim-fault": "cut" } });
