@@ -16,7 +16,6 @@ test("a signed-out visit to /usage goes to sign-in and comes back after", async 
 
   await expect(page).toHaveURL(/\/usage$/);
   await expect(page.getByRole("heading", { name: "Usage" })).toBeVisible();
-  await expect(page.getByText("Not built yet")).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Usage" })).toHaveAttribute("aria-current", "page");
 });
 

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/shell/not-built-yet";
+import { KeysView } from "@/components/keys/keys-view";
+import { requirePageUser } from "@/lib/auth/session";
+import { apiBaseUrl } from "../_lib/base-url";
+import { planLimitsFor } from "./plan-limits";
 
 export const metadata: Metadata = { title: "API keys" };
 
-export default function KeysPage() {
-  return (
-    <NotBuiltYet
-      title="API keys"
-      summary="You will create, limit, rotate and revoke your sk- keys here, with quotas, budgets, model and IP allowlists. Until then an operator can create keys from the command line (npm run console -- key:create)."
-    />
-  );
+export default async function KeysPage() {
+  const user = await requirePageUser("/keys");
+  const [baseUrl, planLimits] = await Promise.all([apiBaseUrl(), planLimitsFor(user.id)]);
+  return <KeysView baseUrl={baseUrl} planLimits={planLimits} />;
 }

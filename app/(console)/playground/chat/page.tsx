@@ -1,13 +1,9 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/shell/not-built-yet";
+import { ChatPlayground } from "@/components/playground/chat/chat-playground";
+import { apiBaseUrl } from "../../_lib/base-url";
 
 export const metadata: Metadata = { title: "Chat playground" };
 
-export default function ChatPlaygroundPage() {
-  return (
-    <NotBuiltYet
-      title="Chat"
-      summary="A streaming chat with any chat model, system prompt and parameters, showing tokens, cost and latency per reply, will be here."
-    />
-  );
+export default async function ChatPlaygroundPage() {
+  return <ChatPlayground baseUrl={await apiBaseUrl()} />;
 }

@@ -1,13 +1,9 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/shell/not-built-yet";
+import { ImagePlayground } from "@/components/playground/images/image-playground";
+import { apiBaseUrl } from "../../_lib/base-url";
 
 export const metadata: Metadata = { title: "Image playground" };
 
-export default function ImagesPlaygroundPage() {
-  return (
-    <NotBuiltYet
-      title="Images"
-      summary="Generate images from a prompt with a choice of model, size and quality, and download the results, here."
-    />
-  );
+export default async function ImagesPlaygroundPage() {
+  return <ImagePlayground baseUrl={await apiBaseUrl()} />;
 }

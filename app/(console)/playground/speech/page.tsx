@@ -1,13 +1,9 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/shell/not-built-yet";
+import { SpeechPlayground } from "@/components/playground/speech/speech-playground";
+import { apiBaseUrl } from "../../_lib/base-url";
 
 export const metadata: Metadata = { title: "Speech playground" };
 
-export default function SpeechPlaygroundPage() {
-  return (
-    <NotBuiltYet
-      title="Speech"
-      summary="Turn text into speech with a choice of voice and format, play it in the browser and download it, here."
-    />
-  );
+export default async function SpeechPlaygroundPage() {
+  return <SpeechPlayground baseUrl={await apiBaseUrl()} />;
 }

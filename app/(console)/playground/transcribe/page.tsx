@@ -1,13 +1,9 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/shell/not-built-yet";
+import { TranscribePlayground } from "@/components/playground/transcribe/transcribe-playground";
+import { apiBaseUrl } from "../../_lib/base-url";
 
 export const metadata: Metadata = { title: "Transcribe playground" };
 
-export default function TranscribePlaygroundPage() {
-  return (
-    <NotBuiltYet
-      title="Transcribe"
-      summary="Record from your microphone or upload an audio file and get its transcript from a speech-to-text model, here."
-    />
-  );
+export default async function TranscribePlaygroundPage() {
+  return <TranscribePlayground baseUrl={await apiBaseUrl()} />;
 }
