@@ -2,8 +2,8 @@
 // scripts/e2e-server.mjs, and the specs (and the CLI they run) use the same values.
 import path from "node:path";
 
-export const E2E_PORT = 3311;
-export const E2E_UPSTREAM_PORT = 4311;
+export const E2E_PORT = Number(process.env.E2E_PORT || 3311);
+export const E2E_UPSTREAM_PORT = Number(process.env.E2E_UPSTREAM_PORT || 4311);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_DATA_DIR = path.resolve(import.meta.dirname, "..", "..", ".e2e-data");
 
