@@ -85,23 +85,34 @@ async function main() {
   const started = performance.now();
   const tag = randomBytes(3).toString("hex");
   const keyNames = ["production", "staging", "ci", "notebook", "batch-jobs", "support-bot", "mobile-app", "analytics"];
-  const owners: Array<{ userId: string; pickKey: () => string }> = [];
+  // Popular models are popular across the console, but each key calls a few of them (an app is
+  // built against one or two models): the rollup then has as many cells per hour as real traffic.
+  const models = catalog.filter((m) => m.id !== "dall-e-2");
+  const pickModel = picker(models, zipf(models.length, 1.05));
+  type Model = (typeof models)[number];
+  const keyProfile = (): (() => Model) => {
+    const chosen = new Set<Model>();
+    const size = 1 + Math.floor(random() * 4);
+    while (chosen.size < size) chosen.add(pickModel());
+    return picker([...chosen], zipf(chosen.size, 1.2));
+  };
+  type KeyUse = { id: string; pickModel: () => Model; chatEndpoint: string };
+  const pickChatEndpoint = picker(["/chat/completions", "/responses", "/messages"], [7, 1.5, 1.5]);
+  const owners: Array<{ userId: string; pickKey: () => KeyUse }> = [];
   for (let u = 0; u < USERS; u++) {
     const user = await createUser({ email: `seed-${tag}-${u + 1}@seed.local`, password: PASSWORD, name: `Seed user ${u + 1}`, creditUsd: 50 });
-    const keyIds: string[] = [];
+    const keyUses: KeyUse[] = [];
     for (let k = 0; k < KEYS; k++) {
       const name = keyNames[k % keyNames.length]! + (k >= keyNames.length ? `-${k}` : "");
       const { key } = await db.$transaction((tx) => insertKey(tx, { userId: user.id, name }));
-      keyIds.push(key.id);
+      keyUses.push({ id: key.id, pickModel: keyProfile(), chatEndpoint: pickChatEndpoint() });
     }
     // The last key was revoked halfway through the history: its rows stay, labelled "(revoked)".
-    if (KEYS > 1) await db.apiKey.update({ where: { id: keyIds[KEYS - 1]! }, data: { revokedAt: new Date(Date.now() - (DAYS / 2) * 86_400_000) } });
-    owners.push({ userId: user.id, pickKey: picker(keyIds, zipf(KEYS, 1.1)) });
+    if (KEYS > 1) await db.apiKey.update({ where: { id: keyUses[KEYS - 1]!.id }, data: { revokedAt: new Date(Date.now() - (DAYS / 2) * 86_400_000) } });
+    owners.push({ userId: user.id, pickKey: picker(keyUses, zipf(KEYS, 1.1)) });
   }
   const pickOwner = picker(owners, zipf(USERS, 0.9));
 
-  const models = catalog.filter((m) => m.id !== "dall-e-2");
-  const pickModel = picker(models, zipf(models.length, 1.05));
   const price = new Map(
     models.map((m) => [
       m.id,
@@ -144,12 +155,17 @@ async function main() {
   type Roll = Record<(typeof rollupColumns)[number], Value> & { requests: number; errors: number; promptTokens: bigint; completionTokens: bigint; cost: bigint; latencyMsSum: bigint };
 
   /**
-   * One multi-row INSERT per 500 rows. Prisma's createMany costs ~0.5 ms a row here (5x the raw
-   * statement); Prisma.sql keeps the statement portable (placeholders and Date encoding per driver).
+   * Multi-row INSERTs of 512 rows, the remainder in power-of-two pieces: Prisma's createMany costs
+   * ~0.5 ms a row here (5x the raw statement), and a handful of distinct statement texts keeps the
+   * driver's statement cache from growing with every chunk. Prisma.sql keeps the statement portable
+   * (placeholders and Date encoding per driver).
    */
-  const insert = async (tx: typeof db | Parameters<Parameters<typeof db.$transaction>[0]>[0], table: string, columns: readonly string[], rows: readonly Record<string, Value>[]) => {
-    for (let i = 0; i < rows.length; i += 500) {
-      const values = rows.slice(i, i + 500).map((r) => Prisma.sql`(${Prisma.join(columns.map((c) => r[c] ?? null))})`);
+  const insert = async (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], table: string, columns: readonly string[], rows: readonly Record<string, Value>[]) => {
+    for (let i = 0; i < rows.length; ) {
+      let size = 512;
+      while (size > rows.length - i) size >>= 1;
+      const values = rows.slice(i, i + size).map((r) => Prisma.sql`(${Prisma.join(columns.map((c) => r[c] ?? null))})`);
+      i += size;
       await tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(columns.map((c) => `"${c}"`).join(", "))}) VALUES ${Prisma.join(values)}`;
     }
   };
@@ -181,8 +197,9 @@ async function main() {
     const cells = new Map<string, Roll>();
     for (let j = 0; j < count; j++) {
       const owner = pickOwner();
-      const keyId = owner.pickKey();
-      const m = pickModel();
+      const use = owner.pickKey();
+      const keyId = use.id;
+      const m = use.pickModel();
       const p = price.get(m.id)!;
       const failed = random() < 0.02 ? pickError() : null;
       let endpoint = "/chat/completions";
@@ -191,7 +208,7 @@ async function main() {
       let cost = 0n;
       let stream = false;
       if (m.modality === "chat") {
-        endpoint = m.ownedBy === "anthropic" && random() < 0.4 ? "/messages" : random() < 0.15 ? "/responses" : "/chat/completions";
+        endpoint = use.chatEndpoint === "/messages" && m.ownedBy !== "anthropic" ? "/chat/completions" : use.chatEndpoint;
         prompt = around(600, 1);
         completion = failed ? 0 : around(250, 0.9);
         stream = random() < 0.6;
@@ -237,7 +254,7 @@ async function main() {
         clientIp: `10.0.${n % 7}.${(n % 200) + 10}`,
       });
       const id = `${owner.userId}|${keyId}|${m.id}|${endpoint}`;
-      const cell: Roll = cells.get(id) ?? { id: `seed${tag}h${i.toString(36)}c${cells.size.toString(36)}`, hour, userId: owner.userId, keyId, model: m.id, endpoint, requests: 0, errors: 0, promptTokens: 0n, completionTokens: 0n, cost: 0n, quotaCost: 0n, latencyMsSum: 0n };
+      const cell: Roll = cells.get(id) ?? { id: `seed${tag}_${i}_${cells.size}`, hour, userId: owner.userId, keyId, model: m.id, endpoint, requests: 0, errors: 0, promptTokens: 0n, completionTokens: 0n, cost: 0n, quotaCost: 0n, latencyMsSum: 0n };
       cell.requests++;
       if (failed) cell.errors++;
       cell.promptTokens += BigInt(prompt);

@@ -21,7 +21,8 @@ const ranges: Array<{ value: RangeName; label: string }> = [
   { value: "custom", label: "Custom" },
 ];
 
-const today = () => new Date().toLocaleDateString("en-CA");
+/** A local date as YYYY-MM-DD (the en-CA format), `days` before today. */
+const localDate = (daysAgo = 0) => new Date(Date.now() - daysAgo * 86_400_000).toLocaleDateString("en-CA");
 
 /** Range, custom dates and the key / model / endpoint (and status) filters of the usage and logs pages. */
 export function FilterBar({
@@ -57,7 +58,7 @@ export function FilterBar({
               type="button"
               aria-pressed={filters.range === r.value}
               onClick={() =>
-                onChange(r.value === "custom" ? { range: "custom", from: filters.from ?? from ?? today(), to: filters.to ?? today() } : { range: r.value })
+                onChange(r.value === "custom" ? { range: "custom", from: filters.from || localDate(6), to: filters.to || localDate() } : { range: r.value })
               }
               className={cn(
                 "rounded px-3 py-1.5 text-sm font-medium text-muted-foreground transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",

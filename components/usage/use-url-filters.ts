@@ -58,9 +58,9 @@ export function useUrlFilters(defaultRange: RangeName): [UrlFilters, (patch: Par
   return [filters, update];
 }
 
-/** The API query for these filters in the viewer's time zone (empty values left out). */
-export function filterQuery(filters: UrlFilters, tz: string, extra: Record<string, string | undefined> = {}): string {
-  const q = new URLSearchParams({ tz });
+/** The query string for these filters plus `extra` (the viewer's tz, a cursor); empty values left out. */
+export function filterQuery(filters: Partial<UrlFilters>, extra: Record<string, string | null | undefined> = {}): string {
+  const q = new URLSearchParams();
   for (const k of FILTER_KEYS) {
     const v = filters[k];
     if (v) q.set(k, v);

@@ -1,6 +1,6 @@
 // Builds the Prisma driver adapter for a DATABASE_URL. Shared by the app and the Prisma CLI config,
 // so both talk to the same database through the same driver.
-import type { Client, Config, TransactionMode } from "@libsql/client";
+import type { Client, Config, InStatement, ResultSet, Transaction } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -18,26 +18,42 @@ const SQLITE_PRAGMAS = ["PRAGMA busy_timeout = 10000", "PRAGMA synchronous = NOR
 
 /**
  * @libsql/client hands its connection to each transaction and opens a fresh one for what follows,
- * so per-connection settings (busy_timeout above all: without it a second process writing makes
- * SQLITE_BUSY fail at once) must be applied to every new connection, not once at start.
+ * and never closes the one it handed over: under load that leaked a connection (two open files and
+ * its page cache) per usage flush, and lost per-connection settings such as busy_timeout. The
+ * Prisma adapter already holds a process-wide lock for the length of a transaction, so running the
+ * transaction on the client's one connection is safe; BEGIN IMMEDIATE takes the write lock up front
+ * so a second process (the CLI) waits on busy_timeout instead of failing mid-transaction.
  */
-class PrismaLibSQLWithPragmas extends PrismaLibSQL {
+class PrismaLibSQLOneConnection extends PrismaLibSQL {
   override createClient(config: Config): Client {
     const client = super.createClient(config);
-    const execute = client.execute.bind(client) as (...a: unknown[]) => ReturnType<Client["execute"]>;
-    const configure = async () => {
+    const execute = client.execute.bind(client) as (stmt: InStatement) => Promise<ResultSet>;
+    void (async () => {
       for (const pragma of SQLITE_PRAGMAS) await execute(pragma);
-    };
-    void configure();
-    (client as unknown as { execute: typeof execute }).execute = (...args: unknown[]) => {
+    })();
+    (client as unknown as { execute: typeof execute }).execute = (stmt) => {
       counter.n++;
-      return execute(...args);
+      return execute(stmt);
     };
-    const transaction = client.transaction.bind(client);
-    client.transaction = async (mode?: TransactionMode) => {
-      const tx = await transaction(mode);
-      await configure();
-      return tx;
+    client.transaction = async () => {
+      await execute("BEGIN IMMEDIATE");
+      let open = true;
+      const end = async (sql: "COMMIT" | "ROLLBACK") => {
+        if (!open) return;
+        open = false;
+        await execute(sql);
+      };
+      const tx = {
+        execute,
+        commit: () => end("COMMIT"),
+        rollback: () => end("ROLLBACK").catch(() => undefined),
+        close: () => void end("ROLLBACK").catch(() => undefined),
+        get closed() {
+          return !open;
+        },
+      };
+      // The adapter uses execute, commit, rollback and close only.
+      return tx as unknown as Transaction;
     };
     return client;
   }
@@ -66,7 +82,7 @@ function relabelCatalogTypes(queryable: pg.Pool | pg.PoolClient): void {
 }
 
 export function createAdapterFactory(databaseUrl: string, opts: { cli?: boolean } = {}) {
-  if (databaseUrl.startsWith("file:")) return new PrismaLibSQLWithPragmas({ url: databaseUrl });
+  if (databaseUrl.startsWith("file:")) return new PrismaLibSQLOneConnection({ url: databaseUrl });
   // Discrete fields rather than connectionString: with a connection string the CLI's shadow
   // database replaces the main one (see STACK.md).
   const u = new URL(databaseUrl);

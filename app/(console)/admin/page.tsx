@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/shell/not-built-yet";
+import { Suspense } from "react";
+import { AdminView } from "@/components/admin/admin-view";
+import { requirePageAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Admin" };
 
-export default function AdminPage() {
+export default async function AdminPage() {
+  // The admin layout already 404s anyone else; the page needs the admin's id (no self-suspension).
+  const admin = await requirePageAdmin();
   return (
-    <NotBuiltYet
-      title="Admin"
-      summary="Operators will manage users, roles and suspensions, plans, model prices, redemption codes and see console-wide usage here."
-    />
+    <Suspense>
+      <AdminView selfId={admin.id} />
+    </Suspense>
   );
 }

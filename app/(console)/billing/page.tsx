@@ -1,13 +1,8 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/shell/not-built-yet";
+import { BillingView } from "@/components/billing/billing-view";
 
 export const metadata: Metadata = { title: "Billing" };
 
 export default function BillingPage() {
-  return (
-    <NotBuiltYet
-      title="Billing"
-      summary="Your plan and its cycle quota, plan changes, your pay-as-you-go balance, redemption codes and the ledger of every balance change will be here."
-    />
-  );
+  return <BillingView />;
 }

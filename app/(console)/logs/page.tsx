@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/shell/not-built-yet";
+import { Suspense } from "react";
+import { LogsView } from "@/components/usage/logs-view";
 
 export const metadata: Metadata = { title: "Logs" };
 
+// The view reads its filters and the open request from the URL (useSearchParams).
 export default function LogsPage() {
   return (
-    <NotBuiltYet
-      title="Logs"
-      summary="A searchable list of every request (time, model, key, status, tokens, cost, latency) will appear here."
-    />
+    <Suspense>
+      <LogsView />
+    </Suspense>
   );
 }

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/shell/not-built-yet";
+import { Suspense } from "react";
+import { UsageView } from "@/components/usage/usage-view";
 
 export const metadata: Metadata = { title: "Usage" };
 
+// The view reads its filters from the URL (useSearchParams), hence the Suspense boundary.
 export default function UsagePage() {
   return (
-    <NotBuiltYet
-      title="Usage"
-      summary="Charts of requests, tokens, cost and latency by day, model and key, with filters and CSV export, will appear here."
-    />
+    <Suspense>
+      <UsageView />
+    </Suspense>
   );
 }

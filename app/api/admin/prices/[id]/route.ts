@@ -1,0 +1,10 @@
+// PATCH /api/admin/prices/{id} - edit a model's prices, tier or multiplier
+import { priceUpdateSchema, updatePrice } from "@/lib/admin/prices";
+import { requireAdmin } from "@/lib/auth/session";
+import { json, readJson, route } from "@/lib/http/route";
+
+export const PATCH = route<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
+  await requireAdmin();
+  const { id } = await params;
+  return json(await updatePrice(id, priceUpdateSchema.parse(await readJson(request))));
+});

@@ -1,0 +1,11 @@
+// GET /api/usage - headline figures, charts and tables of the signed-in user's usage (hourly rollup)
+import { requireUser } from "@/lib/auth/session";
+import { json, route } from "@/lib/http/route";
+import { queryObject, usageQuerySchema } from "@/lib/usage/filters";
+import { getUsageSummary } from "@/lib/usage/summary";
+
+export const GET = route(async (request) => {
+  const user = await requireUser();
+  const query = usageQuerySchema.parse(queryObject(request.url));
+  return json(await getUsageSummary(user.id, query));
+});
