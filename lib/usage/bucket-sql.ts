@@ -39,26 +39,18 @@ export function rollupConditions(f: RollupFilter): Prisma.Sql {
   return Prisma.join(conditions, " AND ");
 }
 
-/**
- * Sums per (bucket, model), and per key too when `byKey` is set: one scan then also yields the
- * per-key table, where a second GROUP BY would read the same rollup rows again. A user's keys
- * times the models each calls stays small; the console-wide overview leaves keys out.
- */
-export function bucketModelQuery(f: RollupFilter, boundaries: readonly number[], opts: { byKey?: boolean } = {}): Prisma.Sql {
-  const key = opts.byKey ? Prisma.sql`, "keyId"` : Prisma.empty;
-  return Prisma.sql`SELECT ${bucketCase(boundaries)} AS "bucket", "model"${key},
+export function bucketModelQuery(f: RollupFilter, boundaries: readonly number[]): Prisma.Sql {
+  return Prisma.sql`SELECT ${bucketCase(boundaries)} AS "bucket", "model",
     SUM("requests") AS "requests", SUM("errors") AS "errors",
     SUM("promptTokens") AS "promptTokens", SUM("completionTokens") AS "completionTokens",
     SUM("cost") AS "cost", SUM("latencyMsSum") AS "latencyMsSum"
     FROM "UsageRollup" WHERE ${rollupConditions(f)}
-    GROUP BY "bucket", "model"${key}`;
+    GROUP BY "bucket", "model"`;
 }
 
 export interface BucketModelGroup {
   bucket: number;
   model: string;
-  /** Set when the query grouped by key. */
-  keyId?: string;
   _sum: RollupSum;
 }
 
@@ -77,7 +69,6 @@ export function toBucketGroups(rows: readonly Record<string, unknown>[]): Bucket
   return rows.map((r) => ({
     bucket: Number(r.bucket),
     model: String(r.model),
-    ...(r.keyId === undefined ? {} : { keyId: String(r.keyId) }),
     _sum: {
       requests: Number(integer(r.requests)),
       errors: Number(integer(r.errors)),

@@ -97,31 +97,26 @@ export async function getFilterOptions(userId: string, query: Pick<UsageQuery, "
 /** Everything the usage page shows, from the hourly rollup only (never UsageLog). */
 export async function getUsageSummary(userId: string, query: UsageQuery, now = Date.now()): Promise<UsageSummary> {
   const range = resolveRange({ ...query, now });
-  const [rows, previous, labels] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>(bucketModelQuery({ userId, ...query, from: range.from, to: range.to }, range.boundaries, { byKey: true })),
+  const where = rollupWhere(userId, query, range.from, range.to);
+  const [buckets, perKey, previous, labels] = await Promise.all([
+    db.$queryRaw<Record<string, unknown>[]>(bucketModelQuery({ userId, ...query, from: range.from, to: range.to }, range.boundaries)),
+    db.usageRollup.groupBy({ by: ["keyId"], where, _sum: rollupSumFields }),
     db.usageRollup.aggregate({ where: rollupWhere(userId, query, range.previousFrom, range.previousTo), _sum: rollupSumFields }),
     keyLabels(userId),
   ]);
-  const groups = toBucketGroups(rows);
-  const perKey = new Map<string, Totals>();
-  for (const g of groups) {
-    let sum = perKey.get(g.keyId!);
-    if (!sum) perKey.set(g.keyId!, (sum = zeroTotals()));
-    addInto(sum, totalsOf(g._sum));
-  }
 
   return {
-    ...summariseRollup(groups, previous._sum, range),
-    byKey: [...perKey]
-      .map(([keyId, sum]) => {
-        const label = labels.get(keyId);
+    ...summariseRollup(toBucketGroups(buckets), previous._sum, range),
+    byKey: perKey
+      .map((k) => {
+        const label = labels.get(k.keyId);
         return {
-          keyId,
-          name: label?.name ?? keyTitle(undefined, keyId),
+          keyId: k.keyId,
+          name: label?.name ?? keyTitle(undefined, k.keyId),
           display: label?.display ?? "",
           kind: label?.kind ?? "STANDARD",
           revoked: label?.revoked ?? true,
-          ...totalsRow(sum),
+          ...totalsRow(totalsOf(k._sum)),
         };
       })
       .sort(byCostDesc),
