@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { E2E_BASE_URL, e2eEnv } from "./e2e/support/constants";
 
 // End to end against the production build (scripts/e2e-server.mjs), in Debian's Chromium.
-// Never `playwright install`: the browser comes from the system packages.
+// The browser comes from the system packages (Debian chromium); Playwright never downloads its own.
 export default defineConfig({
   testDir: "e2e",
   testMatch: "*.spec.ts",
