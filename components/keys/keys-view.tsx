@@ -19,9 +19,8 @@ import { KeysTable } from "./keys-table";
 import { AlreadyShownBanner, RevealBanner } from "./reveal-banner";
 import { SecretDialog, type ShownSecret } from "./secret-dialog";
 import { useKeys, useRevealKey, useRevokeKey, useRotateKey, useUpdateKey, type KeyWithSecret, type PublicKey } from "./use-keys";
+import { MAX_ACTIVE_KEYS } from "@/lib/keys/limits";
 
-/** Mirrors MAX_ACTIVE_KEYS in lib/keys (a server module, so not imported here). */
-const MAX_ACTIVE_KEYS = 50;
 
 type Confirm = { kind: "rotate" | "revoke"; key: PublicKey } | null;
 

@@ -8,7 +8,9 @@ import type { ApiKey } from "@/generated/prisma/client";
 import { createKeySchema, updateKeySchema } from "./schema";
 import { insertKey, replaceSecret } from "./store";
 
-export const MAX_ACTIVE_KEYS = 50;
+import { MAX_ACTIVE_KEYS } from "./limits";
+
+export { MAX_ACTIVE_KEYS };
 
 export type KeyStatus = "active" | "disabled" | "expired" | "revoked";
 

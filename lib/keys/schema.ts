@@ -1,16 +1,8 @@
-import { isIP } from "node:net";
 import { z } from "zod";
+import { isIpOrCidr } from "@/lib/client/ip";
 
-/** An IP address or CIDR block ("192.168.1.0/24", "10.0.0.1", "2001:db8::/32"). */
-export function isIpOrCidr(value: string): boolean {
-  const [addr, bits, extra] = value.split("/");
-  if (extra !== undefined || !addr) return false;
-  const family = isIP(addr);
-  if (!family) return false;
-  if (bits === undefined) return true;
-  if (!/^\d{1,3}$/.test(bits)) return false;
-  return Number(bits) <= (family === 4 ? 32 : 128);
-}
+// One IP/CIDR check for the browser form and the server: lib/client/ip.ts needs no node:net.
+export { isIpOrCidr };
 
 const usd = (what: string) =>
   z
