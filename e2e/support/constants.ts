@@ -5,7 +5,8 @@ import path from "node:path";
 export const E2E_PORT = Number(process.env.E2E_PORT || 3311);
 export const E2E_UPSTREAM_PORT = Number(process.env.E2E_UPSTREAM_PORT || 4311);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
-export const E2E_DATA_DIR = path.resolve(import.meta.dirname, "..", "..", ".e2e-data");
+// A .e2e* folder inside the project (e2e-server.mjs wipes it); overridable so two runs can share a checkout.
+export const E2E_DATA_DIR = path.resolve(import.meta.dirname, "..", "..", process.env.E2E_DATA_DIR || ".e2e-data");
 
 export const ADMIN = { email: "admin@e2e.test", password: "e2e-Admin-pass-1" } as const;
 
