@@ -311,8 +311,8 @@ export class Gateway {
       case "chat":
       case "responses":
       case "messages": {
-        const promptTokens = usage.prompt_tokens ?? usage.input_tokens ?? countPromptTokens(call.json as Record<string, unknown>);
-        const completionTokens = usage.completion_tokens ?? usage.output_tokens ?? countText(extractText(body));
+        const promptTokens = usage.prompt_tokens ?? usage.input_tokens ?? (await countPromptTokens(call.json as Record<string, unknown>));
+        const completionTokens = usage.completion_tokens ?? usage.output_tokens ?? (await countText(extractText(body)));
         return { promptTokens, completionTokens, cost: tokenCost(price, promptTokens, completionTokens) };
       }
       case "embeddings": {
@@ -361,8 +361,8 @@ export class Gateway {
       // A generator closed by the consumer (client gone) lands here too: stop the upstream.
       if (!obs.sawDone) upstreamAbort.abort();
       const aborted = ctx.req.signal.aborted;
-      const promptTokens = obs.usage.promptTokens ?? countPromptTokens(call.json as Record<string, unknown>);
-      const completionTokens = obs.usage.completionTokens ?? countText(deltaText(format, obs.deltas));
+      const promptTokens = obs.usage.promptTokens ?? (await countPromptTokens(call.json as Record<string, unknown>));
+      const completionTokens = obs.usage.completionTokens ?? (await countText(deltaText(format, obs.deltas)));
       const cost = tokenCost(price, promptTokens, completionTokens);
       const settled = this.accounts.settle(ctx.reservation!, obs.events > 0 ? cost : 0n);
       ctx.reservation = undefined;

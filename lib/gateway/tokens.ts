@@ -1,10 +1,13 @@
-import { countTokens } from "gpt-tokenizer";
-
 // Real tokenizer counts, used only when an upstream sends no usage (a cut or aborted stream, a
-// provider that omits it). The hot path never tokenises.
+// provider that omits it). The hot path never tokenises, so the encoder's tables (tens of MB of
+// heap) are loaded on first need rather than at start.
 
-export function countText(text: string): number {
-  return text ? countTokens(text) : 0;
+let tokenizer: Promise<typeof import("gpt-tokenizer")> | null = null;
+
+export async function countText(text: string): Promise<number> {
+  if (!text) return 0;
+  tokenizer ??= import("gpt-tokenizer");
+  return (await tokenizer).countTokens(text);
 }
 
 type Part = { type?: unknown; text?: unknown };
@@ -17,7 +20,7 @@ function contentText(content: unknown): string {
 }
 
 /** Prompt tokens of a chat / responses / messages request body, about as OpenAI counts them. */
-export function countPromptTokens(body: Record<string, unknown>): number {
+export async function countPromptTokens(body: Record<string, unknown>): Promise<number> {
   let text = "";
   let messages = 0;
   if (Array.isArray(body.messages)) {
@@ -37,7 +40,7 @@ export function countPromptTokens(body: Record<string, unknown>): number {
     }
   }
   // ~3 tokens of framing per message, as in OpenAI's counting guide.
-  return countText(text) + messages * 3;
+  return (await countText(text)) + messages * 3;
 }
 
 /** A cheap upper-ish estimate for admission (rate limits, reservations): no tokenising. */

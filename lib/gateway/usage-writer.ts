@@ -1,10 +1,13 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import type { Accounts } from "./accounts";
 import type { UsageRecord } from "./types";
 
 const BATCH = 500;
+const ROWS_PER_INSERT = 45; // 20 columns each: 900 parameters
 const HOUR_MS = 3_600_000;
 
 /**
@@ -122,29 +125,14 @@ async function writeBatch(batch: UsageRecord[]): Promise<void> {
 
   await db.$transaction(
     async (tx) => {
-      await tx.usageLog.createMany({
-        data: batch.map((r) => ({
-          requestId: r.requestId,
-          createdAt: r.createdAt,
-          userId: r.userId,
-          keyId: r.keyId,
-          model: r.model,
-          endpoint: r.endpoint,
-          source: r.source,
-          status: r.status,
-          errorCode: r.errorCode,
-          promptTokens: r.promptTokens,
-          completionTokens: r.completionTokens,
-          totalTokens: r.promptTokens + r.completionTokens,
-          cost: r.cost,
-          quotaCost: r.quotaCost,
-          latencyMs: r.latencyMs,
-          ttfbMs: r.ttfbMs,
-          stream: r.stream,
-          upstreamRequestId: r.upstreamRequestId,
-          clientIp: r.clientIp,
-        })),
-      });
+      // Raw multi-row INSERTs instead of createMany: Prisma's per-row serialisation cost ~0.4 ms of
+      // event-loop CPU per record (200 ms per 500-row flush, stalling every request behind it). Rows
+      // of ROWS_PER_INSERT keep each statement under SQLite's 999-parameter floor and PostgreSQL's
+      // limit; yielding between statements lets requests run while a large batch is written.
+      for (let i = 0; i < batch.length; i += ROWS_PER_INSERT) {
+        if (i) await new Promise((r) => setImmediate(r));
+        await tx.$executeRaw(insertUsageLogs(batch.slice(i, i + ROWS_PER_INSERT)));
+      }
       for (const g of rollups.values()) {
         await tx.usageRollup.upsert({
           where: { userId_hour_keyId_model_endpoint: { userId: g.r.userId, hour: g.hour, keyId: g.r.keyId, model: g.r.model, endpoint: g.r.endpoint } },
@@ -173,4 +161,12 @@ async function writeBatch(batch: UsageRecord[]): Promise<void> {
     },
     { timeout: 30_000, maxWait: 30_000 },
   );
+}
+
+// Column names are the Prisma field names (no @map in models.prisma), quoted for PostgreSQL.
+function insertUsageLogs(rows: UsageRecord[]): Prisma.Sql {
+  const values = rows.map(
+    (r) => Prisma.sql`(${randomUUID()}, ${r.requestId}, ${r.createdAt}, ${r.userId}, ${r.keyId}, ${r.model}, ${r.endpoint}, ${r.source}, ${r.status}, ${r.errorCode}, ${r.promptTokens}, ${r.completionTokens}, ${r.promptTokens + r.completionTokens}, ${r.cost}, ${r.quotaCost}, ${r.latencyMs}, ${r.ttfbMs}, ${r.stream}, ${r.upstreamRequestId}, ${r.clientIp})`,
+  );
+  return Prisma.sql`INSERT INTO "UsageLog" ("id", "requestId", "createdAt", "userId", "keyId", "model", "endpoint", "source", "status", "errorCode", "promptTokens", "completionTokens", "totalTokens", "cost", "quotaCost", "latencyMs", "ttfbMs", "stream", "upstreamRequestId", "clientIp") VALUES ${Prisma.join(values)}`;
 }
