@@ -71,3 +71,29 @@ test("a plan the balance cannot pay is refused with what to do next", async ({ p
   await expect(dialog.getByRole("alert")).toContainText("your balance is $1.00");
   await expect(dialog.getByRole("alert")).toContainText("Add credit on the Billing page");
 });
+
+test("a balance below the warning threshold puts a banner on every console page, gone once the threshold is lower", async ({ page }) => {
+  await signUp(page); // $1.00 of sign-up credit against the default $1.00 threshold: not low
+  const banner = page.getByRole("status").filter({ hasText: "Your balance is low" });
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+
+  await page.goto("/billing");
+  const threshold = page.getByLabel("Warn below (USD)");
+  await threshold.fill("5");
+  await page.getByRole("button", { name: "Save warning" }).click();
+  await expect(banner).toContainText("Your balance is low: $1.00");
+  await expect(banner).toContainText("warning below $5.00");
+
+  await page.goto("/keys");
+  await expect(banner).toBeVisible();
+  await banner.getByRole("link", { name: "Top up on the billing page" }).click();
+  await expect(page).toHaveURL(/\/billing#top-up$/);
+
+  await threshold.fill("0.5");
+  await page.getByRole("button", { name: "Save warning" }).click();
+  await expect(banner).toHaveCount(0);
+  await page.goto("/usage");
+  await expect(page.getByRole("heading", { level: 1, name: "Usage" })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+});

@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { LowBalanceBanner } from "@/components/billing/low-balance-banner";
 import { ConsoleShell } from "@/components/shell/console-shell";
 import { requirePageUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -10,6 +11,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const user = await requirePageUser(returnTo.startsWith("/") ? returnTo : "/dashboard");
   return (
     <ConsoleShell user={{ email: user.email, name: user.name, role: user.role }} simulated={env().simulated}>
+      <LowBalanceBanner userId={user.id} />
       {children}
     </ConsoleShell>
   );
