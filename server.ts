@@ -25,6 +25,7 @@ const { CLIENT_IP_HEADER } = await import("./lib/request-ip");
 const { startRedis, stopRedis, redisLimiterFactory } = await import("./lib/limits/redis");
 const { getGateway } = await import("./lib/gateway/core");
 const { startFileRelay } = await import("./lib/events-file");
+const { startRenewalJob } = await import("./lib/billing/renewal-job");
 
 await prepareDatabase();
 const seeded = await seed();
@@ -41,6 +42,7 @@ const nextHandler = app.getRequestHandler();
 const gateway = createGateway();
 if (startRedis()) getGateway().limits.useFactory(redisLimiterFactory);
 startFileRelay(env.DATA_DIR, { listen: true });
+const renewals = startRenewalJob(env.RENEWAL_INTERVAL_MS);
 
 const server = http.createServer((req, res) => {
   // Trust the socket, not the client, for the address used by IP allowlists and sign-in limits.
@@ -71,7 +73,7 @@ async function shutdown(signal: string) {
   log.info("shutting down", { signal });
   server.close();
   server.closeIdleConnections();
-  await gateway.drain(25_000);
+  await Promise.all([gateway.drain(25_000), renewals.stop()]);
   await stopRedis();
   await upstream?.stop();
   process.exit(0);

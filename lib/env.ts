@@ -45,6 +45,7 @@ export const envSchema = z.object({
   UPSTREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
   USAGE_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   USAGE_BUFFER_MAX: z.coerce.number().int().min(10).default(100_000),
+  RENEWAL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   ALLOW_SIGNUP: boolish.default(true),

@@ -4,6 +4,7 @@ import { DEFAULT_PLAN_SLUG } from "@/lib/catalog/plans";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { emit } from "@/lib/events";
+import { log } from "@/lib/log";
 import { formatUsd } from "@/lib/money";
 import { changeBalance } from "./balance";
 import { type BillingCycle, cycleEnd, cyclePrice } from "./cycles";
@@ -212,16 +213,29 @@ export async function renewIfDue(userId: string, now = new Date()): Promise<bool
   return renew(sub, now);
 }
 
-/** Renews every subscription whose period has ended. For a periodic job; returns how many. */
+/**
+ * Renews every subscription whose period has ended; for the periodic job (renewal-job.ts). Pages by
+ * id so that a subscription whose renewal fails is logged and passed over instead of being fetched
+ * again forever or blocking the ones after it. Returns how many were renewed.
+ */
 export async function renewDueSubscriptions(now = new Date()): Promise<number> {
   let count = 0;
+  let after: string | undefined;
   for (;;) {
     const due = await db.subscription.findMany({
-      where: { status: { in: ["ACTIVE", "CANCELLED"] }, cycleEnd: { lte: now } },
+      where: { status: { in: ["ACTIVE", "CANCELLED"] }, cycleEnd: { lte: now }, ...(after ? { id: { gt: after } } : {}) },
       include: { plan: true, apiKey: { select: { id: true, name: true, display: true } } },
+      orderBy: { id: "asc" },
       take: 200,
     });
-    for (const sub of due) if (await renew(sub, now)) count++;
+    for (const sub of due) {
+      try {
+        if (await renew(sub, now)) count++;
+      } catch (err) {
+        log.error("subscription renewal failed", { subscriptionId: sub.id, err });
+      }
+    }
     if (due.length < 200) return count;
+    after = due[due.length - 1]!.id;
   }
 }
