@@ -95,6 +95,9 @@ export function createAdapterFactory(databaseUrl: string, opts: { cli?: boolean 
     max: Number(u.searchParams.get("connection_limit") ?? 20),
     // The CLI must exit promptly: idle connections would keep it alive for seconds.
     idleTimeoutMillis: opts.cli ? 300 : 10_000,
+    // Idle connections do not hold the process open: the operator CLI exits when its work is done
+    // instead of 10 s later (the server stays up on its own listening socket).
+    allowExitOnIdle: true,
     // A database that stopped answering must fail requests fast, not hang them.
     connectionTimeoutMillis: 3_000,
   });

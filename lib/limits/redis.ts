@@ -120,6 +120,8 @@ export async function stopRedis(): Promise<void> {
   const s = shared.value;
   if (!s) return;
   shared.value = null;
+  // Closing on purpose is not an outage: the close events that follow must not log one.
+  s.state = "disabled";
   s.subscriber.disconnect();
   // quit() waits for replies still owed (a publish made just before), disconnect() does not.
   await Promise.race([s.client.quit().catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
