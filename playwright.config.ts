@@ -1,12 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_BASE_URL, e2eEnv } from "./e2e/support/constants";
+import { E2E_BASE_URL, E2E_OUTPUT_DIR, e2eEnv } from "./e2e/support/constants";
 
 // End to end against the production build (scripts/e2e-server.mjs), in Debian's Chromium.
 // The browser comes from the system packages (Debian chromium); Playwright never downloads its own.
 export default defineConfig({
   testDir: "e2e",
   testMatch: "*.spec.ts",
-  outputDir: "test-results",
+  outputDir: E2E_OUTPUT_DIR,
   fullyParallel: false,
   workers: 2,
   retries: 0,
@@ -36,7 +36,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: "node scripts/e2e-server.mjs",
+    command: "node --import tsx scripts/e2e-server.mjs",
     url: `${E2E_BASE_URL}/api/health`,
     env: { ...e2eEnv(), ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}) },
     // A build may run first when none exists.

@@ -1,9 +1,12 @@
-// The server Playwright tests run against (playwright.config.ts `webServer`): a production build,
-// a fresh database in .e2e-data/, the bundled local upstream (no APERTIS_API_KEY), fixed admin.
+// The server Playwright tests run against (playwright.config.ts `webServer`, run with tsx): a
+// production build, a fresh database (SQLite in .e2e-data/, or with E2E_DATABASE_URL a PostgreSQL
+// database of its own), the bundled local upstream (no APERTIS_API_KEY), fixed admin.
 // Builds first when the dist dir (NEXT_DIST_DIR, default .next) has no BUILD_ID.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { E2E_DATABASE_URL, E2E_REDIS_URL } from "../e2e/support/constants.ts";
+import { freshDatabase } from "../tests/support/postgres.ts";
 
 const root = process.cwd();
 const dataDir = path.resolve(root, process.env.DATA_DIR || ".e2e-data");
@@ -28,10 +31,13 @@ const env = {
   ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || "e2e-Admin-pass-1",
   AUTH_RATE_LIMIT: process.env.AUTH_RATE_LIMIT || "1000",
 };
-// Offline and deterministic: always the local upstream, SQLite in DATA_DIR, secrets generated there.
+// Offline and deterministic: always the local upstream, secrets generated in DATA_DIR, and the
+// shell's own database and Redis never used: SQLite in DATA_DIR unless the run asks for PostgreSQL.
 for (const name of ["APERTIS_API_KEY", "APERTIS_BASE_URL", "DATABASE_URL", "AUTH_SECRET", "KEY_PEPPER", "PUBLIC_BASE_URL", "REDIS_URL", "GITHUB_ID", "GITHUB_SECRET", "AUTH_URL", "NEXTAUTH_URL"]) {
   delete env[name];
 }
+if (E2E_DATABASE_URL) env.DATABASE_URL = E2E_DATABASE_URL;
+if (E2E_REDIS_URL) env.REDIS_URL = E2E_REDIS_URL;
 
 function run(args) {
   const r = spawnSync(process.execPath, args, { stdio: "inherit", env });
@@ -40,6 +46,10 @@ function run(args) {
 
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
+if (E2E_DATABASE_URL) {
+  await freshDatabase(E2E_DATABASE_URL, new URL(E2E_DATABASE_URL).pathname.slice(1));
+  console.log(`e2e-server: PostgreSQL ${E2E_DATABASE_URL}${E2E_REDIS_URL ? `, Redis ${E2E_REDIS_URL}` : ""}`);
+}
 
 if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
   console.log(`e2e-server: no build in ${distDir}, building...`);

@@ -13,9 +13,10 @@ export interface CliResult {
 }
 
 export function runConsoleCli(args: string[]): CliResult {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...e2eEnv() };
-  delete env.APERTIS_API_KEY;
-  for (const name of ["DATABASE_URL", "AUTH_SECRET", "KEY_PEPPER", "REDIS_URL"]) delete env[name];
+  // The shell's own database, Redis and secrets never apply; e2eEnv() names the server's.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ["APERTIS_API_KEY", "DATABASE_URL", "AUTH_SECRET", "KEY_PEPPER", "REDIS_URL"]) delete env[name];
+  Object.assign(env, e2eEnv());
   const r = spawnSync("npm", ["run", "console", "--", ...args], {
     cwd: path.resolve(import.meta.dirname, "..", ".."),
     env,

@@ -1,11 +1,11 @@
 // Starts, once for the integration suite: the local upstream (in-process), and the real console
 // server (production build, own SQLite file) as a child process, then hands their URLs to tests.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import pg from "pg";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createUpstream } from "../../upstream/server";
+import { dropDatabase, freshDatabase } from "./postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -44,7 +44,7 @@ export default async function setup(project: TestProject) {
   rmSync(dataDir, { recursive: true, force: true });
   const port = 3400 + (process.pid % 500);
   // TEST_DATABASE_URL=postgresql://user@host:port/any runs the suite on a fresh PostgreSQL database.
-  const databaseUrl = process.env.TEST_DATABASE_URL ? await freshPostgres(process.env.TEST_DATABASE_URL) : "";
+  const databaseUrl = process.env.TEST_DATABASE_URL ? await freshDatabase(process.env.TEST_DATABASE_URL, `apertis_it_${process.pid}`) : "";
   const env = {
     ...process.env,
     NODE_ENV: "production" as const,
@@ -82,34 +82,6 @@ export default async function setup(project: TestProject) {
     });
     await upstream.close();
     rmSync(dataDir, { recursive: true, force: true });
-    if (databaseUrl) await dropPostgres(databaseUrl);
+    if (databaseUrl) await dropDatabase(databaseUrl);
   };
-}
-
-async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const u = new URL(url);
-  u.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: u.toString() });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function freshPostgres(base: string): Promise<string> {
-  const name = `apertis_it_${process.pid}`;
-  await admin(base, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${name}`);
-  });
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function dropPostgres(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  await admin(url, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
