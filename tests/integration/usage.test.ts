@@ -184,6 +184,27 @@ describe("billing", () => {
     expect(nonsense.body.error.param).toBe("code");
   });
 
+  it("answers 429 after ten failed redemptions in ten minutes, even for a good code; other people are not affected", async () => {
+    const email = uniqueEmail("guesser");
+    await f.makeUser(email, { creditUsd: 1 });
+    const session = await signIn(consoleUrl, email, PASSWORD);
+    const made = await admin.json<{ codes: string[] }>("/api/admin/codes", { method: "POST", body: { count: 2, amountUsd: 5 } });
+    const [good, other] = made.body.codes as [string, string];
+    const before = (await session.json<{ balance: number }>("/api/billing")).body.balance;
+    const redeem = (client: SessionClient, code: string) => client.json<{ error: { code: string; type: string; message: string } }>("/api/billing/redeem", { method: "POST", body: { code } });
+
+    for (let i = 0; i < 10; i++) expect((await redeem(session, `APX-AAAAA-BBBBB-CCCCC-DDDD${i}`)).status).toBe(400);
+    const res = await session.fetch("/api/billing/redeem", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: good }) });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(500);
+    expect(await res.json()).toMatchObject({ error: { code: "rate_limit_exceeded", type: "rate_limit_error", message: expect.stringMatching(/^Too many failed redemption attempts\. Try again in 10 minutes\.$/) } });
+    expect((await session.json<{ balance: number }>("/api/billing")).body.balance).toBe(before);
+
+    const neighbour = uniqueEmail("neighbour");
+    await f.makeUser(neighbour, { creditUsd: 1 });
+    expect((await redeem(await signIn(consoleUrl, neighbour, PASSWORD), other)).status).toBe(200);
+  });
+
   it("shows a plan change at once, in the console and to the gateway, and refuses what the balance cannot pay", async () => {
     const email = uniqueEmail("plans");
     const user = await f.makeUser(email, { creditUsd: 50, plan: "free" });

@@ -1,0 +1,28 @@
+import "server-only";
+import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
+import { ApiError } from "@/lib/errors";
+import { processSingleton } from "@/lib/shared-state";
+
+/**
+ * A window of attempts per key (an IP, a user) in this process's memory: these guard people typing
+ * into forms, not the gateway's traffic, so they are not shared through Redis.
+ */
+export function attemptWindow(name: string, points: number, seconds: number): RateLimiterMemory {
+  return processSingleton(`${name}-limiter`, () => new RateLimiterMemory({ keyPrefix: name, points, duration: seconds }));
+}
+
+/**
+ * What a spent window rejects with. Checked by shape, not instanceof: the limiter is one per process
+ * (processSingleton) but the server and Next's bundles each load their own copy of the library.
+ */
+export function isLimiterResult(value: unknown): value is RateLimiterRes {
+  return typeof value === "object" && value !== null && typeof (value as { msBeforeNext?: unknown }).msBeforeNext === "number";
+}
+
+/** The 429 for a spent window: `message` plus when to try again, and Retry-After. */
+export function tooManyAttempts(res: RateLimiterRes, message: string): ApiError {
+  const retryAfter = Math.ceil(res.msBeforeNext / 1000);
+  return new ApiError("rate_limit_exceeded", `${message} Try again in ${Math.ceil(retryAfter / 60)} minutes.`, {
+    headers: { "Retry-After": String(retryAfter) },
+  });
+}
