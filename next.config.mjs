@@ -7,6 +7,7 @@ const nextConfig = {
   // Server-only packages with native parts or dynamic requires stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "@libsql/client", "@prisma/adapter-libsql", "pg", "ioredis", "undici"],
   typescript: { ignoreBuildErrors: false },
+  experimental: { preloadEntriesOnStart: false },
 };
 
 export default nextConfig;
