@@ -24,14 +24,9 @@ import {
   type KeyField,
   type KeyFormValues,
 } from "./key-form";
+import type { PlanLimits } from "@/lib/keys";
 import { ModelPicker } from "./model-picker";
 import { useCreateKey, useModelCatalog, useUpdateKey, type KeyWithSecret, type PublicKey } from "./use-keys";
-
-export interface PlanLimits {
-  planName: string;
-  rpm: number;
-  tpm: number;
-}
 
 export type KeyFormMode = { kind: "create" } | { kind: "edit"; key: PublicKey };
 

@@ -100,11 +100,29 @@ async function knownModels(models: string[] | undefined): Promise<void> {
   if (missing.length) throw new ApiError("invalid_parameter", `Unknown model: ${missing.join(", ")}.`, { param: "allowedModels" });
 }
 
+export interface PlanLimits {
+  planName: string;
+  rpm: number;
+  tpm: number;
+}
+
+/**
+ * The rate limits of the user's current plan (the newest active or cancelled subscription): the
+ * ceiling for a key's RPM / TPM override, and what the key form shows beside it.
+ */
+export async function planLimitsFor(userId: string): Promise<PlanLimits | null> {
+  const sub = await db.subscription.findFirst({
+    where: { userId, status: { in: ["ACTIVE", "CANCELLED"] } },
+    orderBy: { createdAt: "desc" },
+    select: { plan: { select: { name: true, rpm: true, tpm: true } } },
+  });
+  return sub ? { planName: sub.plan.name, rpm: sub.plan.rpm, tpm: sub.plan.tpm } : null;
+}
+
 /** A key's RPM / TPM override may lower the plan's limit, never raise it. */
 async function withinPlan(userId: string, rpm: number | null | undefined, tpm: number | null | undefined): Promise<void> {
   if (!rpm && !tpm) return;
-  const sub = await db.subscription.findFirst({ where: { userId, status: { in: ["ACTIVE", "CANCELLED"] } }, orderBy: { createdAt: "desc" }, include: { plan: true } });
-  const plan = sub?.plan;
+  const plan = await planLimitsFor(userId);
   if (rpm && plan && rpm > plan.rpm) throw new ApiError("invalid_parameter", `RPM limit cannot exceed your plan's ${plan.rpm}.`, { param: "rpmLimit" });
   if (tpm && plan && tpm > plan.tpm) throw new ApiError("invalid_parameter", `TPM limit cannot exceed your plan's ${plan.tpm}.`, { param: "tpmLimit" });
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { KeysView } from "@/components/keys/keys-view";
 import { requirePageUser } from "@/lib/auth/session";
+import { planLimitsFor } from "@/lib/keys";
 import { apiBaseUrl } from "../_lib/base-url";
-import { planLimitsFor } from "./plan-limits";
 
 export const metadata: Metadata = { title: "API keys" };
 
