@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Subscription_cycleEnd_idx" ON "Subscription"("cycleEnd");
