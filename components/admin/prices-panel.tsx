@@ -6,7 +6,7 @@ import { Plus } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -80,8 +80,7 @@ function PriceDialog({ price, onClose }: { price: Price | null; onClose: () => v
     () => (price ? `${price.model} updated; the gateway charges the new price from the next request.` : `${form.model} added to the catalog.`),
     onClose,
   );
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     let imagePricesUsd: unknown;
     try {
       imagePricesUsd = JSON.parse(form.imagePrices || "{}");
@@ -110,76 +109,68 @@ function PriceDialog({ price, onClose }: { price: Price | null; onClose: () => v
     </Field>
   );
   return (
-    <Dialog open onOpenChange={(open) => (open ? undefined : onClose())}>
-      <DialogContent className="max-h-[90vh] max-w-2xl overflow-y-auto">
-        <form className="grid gap-4" onSubmit={submit}>
-          <DialogHeader>
-            <DialogTitle>{price ? `Edit ${price.model}` : "Add a model"}</DialogTitle>
-            <DialogDescription>Prices in USD. The gateway reloads its catalog at once; requests already running keep their old price.</DialogDescription>
-          </DialogHeader>
-          <div className="grid gap-3 sm:grid-cols-2">
-            {price ? null : (
-              <Field id="price-model" label="Model id" hint="As the upstream names it, e.g. gpt-5-mini.">
-                <Input id="price-model" value={form.model} onChange={(e) => set({ model: e.target.value })} required className="font-mono" />
-              </Field>
-            )}
-            <Field id="price-owner" label="Provider">
-              <Input id="price-owner" value={form.ownedBy} onChange={(e) => set({ ownedBy: e.target.value })} required placeholder="openai" />
-            </Field>
-            <Field id="price-modality" label="Kind">
-              <Select id="price-modality" value={form.modality} onChange={(e) => set({ modality: e.target.value as FormState["modality"] })}>
-                {modalities.map((m) => (
-                  <option key={m} value={m}>
-                    {m}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field id="price-context" label="Context length (tokens)">
-              <Input id="price-context" type="number" min={1} value={form.contextLength} onChange={(e) => set({ contextLength: e.target.value })} placeholder="unknown" />
-            </Field>
-            {form.modality === "chat" || form.modality === "embedding" ? (
-              <>
-                {money("inputUsd", "Input, per 1M tokens")}
-                {money("outputUsd", "Output, per 1M tokens")}
-              </>
-            ) : null}
-            {form.modality === "tts" ? money("charUsd", "Per 1M characters") : null}
-            {form.modality === "stt" ? money("minuteUsd", "Per minute of audio") : null}
-            <Field id="price-tier" label="Lowest plan that includes it">
-              <Select id="price-tier" value={form.tier} onChange={(e) => set({ tier: e.target.value as FormState["tier"] })}>
-                {tiers.map((t) => (
-                  <option key={t} value={t}>
-                    {t === "payg" ? "none (PAYG only)" : t}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field id="price-multiplier" label="Plan requests per call" hint="0 = free within a plan.">
-              <Input id="price-multiplier" type="number" min={0} step="any" value={form.multiplier} onChange={(e) => set({ multiplier: e.target.value })} />
-            </Field>
-          </div>
-          {form.modality === "image" ? (
-            <Field id="price-images" label="Per image, by size/quality (JSON, USD)" error={jsonError}>
-              <Textarea id="price-images" value={form.imagePrices} onChange={(e) => set({ imagePrices: e.target.value })} className="font-mono text-[13px]" rows={5} />
-            </Field>
-          ) : null}
-          <label className="flex items-center gap-2 text-sm font-medium">
-            <input type="checkbox" className="size-4 accent-[var(--primary)]" checked={form.active} onChange={(e) => set({ active: e.target.checked })} />
-            Available (inactive models are refused with model_not_found)
-          </label>
-          {save.error ? <ErrorCallout error={save.error} /> : null}
-          <DialogFooter>
-            <Button variant="outline" onClick={onClose} disabled={save.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {price ? "Save prices" : "Add model"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      title={price ? `Edit ${price.model}` : "Add a model"}
+      description="Prices in USD. The gateway reloads its catalog at once; requests already running keep their old price."
+      submitLabel={price ? "Save prices" : "Add model"}
+      pending={save.isPending}
+      error={save.error}
+      onSubmit={submit}
+      onClose={onClose}
+      className="max-h-[90vh] max-w-2xl overflow-y-auto"
+    >
+      <div className="grid gap-3 sm:grid-cols-2">
+        {price ? null : (
+          <Field id="price-model" label="Model id" hint="As the upstream names it, e.g. gpt-5-mini.">
+            <Input id="price-model" value={form.model} onChange={(e) => set({ model: e.target.value })} required className="font-mono" />
+          </Field>
+        )}
+        <Field id="price-owner" label="Provider">
+          <Input id="price-owner" value={form.ownedBy} onChange={(e) => set({ ownedBy: e.target.value })} required placeholder="openai" />
+        </Field>
+        <Field id="price-modality" label="Kind">
+          <Select id="price-modality" value={form.modality} onChange={(e) => set({ modality: e.target.value as FormState["modality"] })}>
+            {modalities.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="price-context" label="Context length (tokens)">
+          <Input id="price-context" type="number" min={1} value={form.contextLength} onChange={(e) => set({ contextLength: e.target.value })} placeholder="unknown" />
+        </Field>
+        {form.modality === "chat" || form.modality === "embedding" ? (
+          <>
+            {money("inputUsd", "Input, per 1M tokens")}
+            {money("outputUsd", "Output, per 1M tokens")}
+          </>
+        ) : null}
+        {form.modality === "tts" ? money("charUsd", "Per 1M characters") : null}
+        {form.modality === "stt" ? money("minuteUsd", "Per minute of audio") : null}
+        <Field id="price-tier" label="Lowest plan that includes it">
+          <Select id="price-tier" value={form.tier} onChange={(e) => set({ tier: e.target.value as FormState["tier"] })}>
+            {tiers.map((t) => (
+              <option key={t} value={t}>
+                {t === "payg" ? "none (PAYG only)" : t}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="price-multiplier" label="Plan requests per call" hint="0 = free within a plan.">
+          <Input id="price-multiplier" type="number" min={0} step="any" value={form.multiplier} onChange={(e) => set({ multiplier: e.target.value })} />
+        </Field>
+      </div>
+      {form.modality === "image" ? (
+        <Field id="price-images" label="Per image, by size/quality (JSON, USD)" error={jsonError}>
+          <Textarea id="price-images" value={form.imagePrices} onChange={(e) => set({ imagePrices: e.target.value })} className="font-mono text-[13px]" rows={5} />
+        </Field>
+      ) : null}
+      <label className="flex items-center gap-2 text-sm font-medium">
+        <input type="checkbox" className="size-4 accent-[var(--primary)]" checked={form.active} onChange={(e) => set({ active: e.target.checked })} />
+        Available (inactive models are refused with model_not_found)
+      </label>
+    </FormDialog>
   );
 }
 

@@ -8,11 +8,11 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { Field } from "@/components/ui/field";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -184,37 +184,22 @@ function GrantDialog({ user, onClose }: { user: User; onClose: () => void }) {
     onClose,
   );
   return (
-    <Dialog open onOpenChange={(open) => (open ? undefined : onClose())}>
-      <DialogContent>
-        <form
-          className="grid gap-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            grant.mutate(undefined);
-          }}
-        >
-          <DialogHeader>
-            <DialogTitle>Grant credit to {user.email}</DialogTitle>
-            <DialogDescription>Added to their PAYG balance now ({formatUsd(user.balance)}) and recorded in their balance history as a grant.</DialogDescription>
-          </DialogHeader>
-          <Field id="grant-amount" label="Amount (USD)">
-            <Input id="grant-amount" type="number" min={0.01} step="0.01" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} required className="w-40" />
-          </Field>
-          <Field id="grant-note" label="Note (shown to the user)">
-            <Input id="grant-note" value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} placeholder="Credit from the operator" />
-          </Field>
-          {grant.error ? <ErrorCallout error={grant.error} /> : null}
-          <DialogFooter>
-            <Button variant="outline" onClick={onClose} disabled={grant.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={grant.isPending}>
-              Grant credit
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      title={`Grant credit to ${user.email}`}
+      description={`Added to their PAYG balance now (${formatUsd(user.balance)}) and recorded in their balance history as a grant.`}
+      submitLabel="Grant credit"
+      pending={grant.isPending}
+      error={grant.error}
+      onSubmit={() => grant.mutate(undefined)}
+      onClose={onClose}
+    >
+      <Field id="grant-amount" label="Amount (USD)">
+        <Input id="grant-amount" type="number" min={0.01} step="0.01" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} required className="w-40" />
+      </Field>
+      <Field id="grant-note" label="Note (shown to the user)">
+        <Input id="grant-note" value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} placeholder="Credit from the operator" />
+      </Field>
+    </FormDialog>
   );
 }
 
@@ -227,40 +212,26 @@ function PlanDialog({ user, onClose }: { user: User; onClose: () => void }) {
     onClose,
   );
   return (
-    <Dialog open onOpenChange={(open) => (open ? undefined : onClose())}>
-      <DialogContent>
-        <form
-          className="grid gap-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            change.mutate(undefined);
-          }}
-        >
-          <DialogHeader>
-            <DialogTitle>Change the plan of {user.email}</DialogTitle>
-            <DialogDescription>A fresh cycle on the new plan starts now with its full quota. Nothing is charged; their subscription key stays the same.</DialogDescription>
-          </DialogHeader>
-          <Field id="admin-plan" label="Plan">
-            <Select id="admin-plan" value={plan} onChange={(e) => setPlan(e.target.value)}>
-              {(plans.data ?? []).map((p) => (
-                <option key={p.slug} value={p.slug}>
-                  {p.name} · {p.priceMonthly ? `${formatUsd(p.priceMonthly)}/month` : "free"}
-                  {p.public ? "" : " (hidden)"}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          {change.error ? <ErrorCallout error={change.error} /> : null}
-          <DialogFooter>
-            <Button variant="outline" onClick={onClose} disabled={change.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={change.isPending} disabled={!plans.data}>
-              Change plan
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      title={`Change the plan of ${user.email}`}
+      description="A fresh cycle on the new plan starts now with its full quota. Nothing is charged; their subscription key stays the same."
+      submitLabel="Change plan"
+      pending={change.isPending}
+      error={change.error}
+      onSubmit={() => change.mutate(undefined)}
+      onClose={onClose}
+      submitDisabled={!plans.data}
+    >
+      <Field id="admin-plan" label="Plan">
+        <Select id="admin-plan" value={plan} onChange={(e) => setPlan(e.target.value)}>
+          {(plans.data ?? []).map((p) => (
+            <option key={p.slug} value={p.slug}>
+              {p.name} · {p.priceMonthly ? `${formatUsd(p.priceMonthly)}/month` : "free"}
+              {p.public ? "" : " (hidden)"}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </FormDialog>
   );
 }

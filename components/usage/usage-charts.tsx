@@ -1,9 +1,7 @@
 "use client";
 
-import { AreaChart } from "@/components/charts/area-chart";
-import { BarLineChart } from "@/components/charts/bar-line-chart";
 import { OTHER_COLOR, seriesColor, type ChartSeries } from "@/components/charts/chart-theme";
-import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { TimeChart } from "@/components/charts/time-chart";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatUsd } from "@/lib/money";
 import { OTHER_MODELS, type SeriesPoint } from "@/lib/usage/aggregate";
@@ -31,7 +29,16 @@ export function UsageCharts({ series, stack, bucket }: { series: Wire<SeriesPoin
           <CardDescription>Per {per}, stacked; the costliest models get their own colour.</CardDescription>
         </CardHeader>
         <CardContent>
-          <StackedBarChart data={rows} xKey="key" series={costSeries} formatValue={(v) => formatUsd(v)} formatX={formatX} label={`Cost per ${per} by model`} />
+          <TimeChart
+            data={rows}
+            xKey="key"
+            series={costSeries.map((s) => ({ ...s, kind: "stacked-bar" as const }))}
+            formatValue={(v) => formatUsd(v)}
+            formatX={formatX}
+            label={`Cost per ${per} by model`}
+            height={260}
+            total
+          />
         </CardContent>
       </Card>
       <Card>
@@ -40,12 +47,12 @@ export function UsageCharts({ series, stack, bucket }: { series: Wire<SeriesPoin
           <CardDescription>Input and output tokens per {per}.</CardDescription>
         </CardHeader>
         <CardContent>
-          <AreaChart
+          <TimeChart
             data={rows}
             xKey="key"
             series={[
-              { key: "promptTokens", label: "Input tokens", color: seriesColor(0) },
-              { key: "completionTokens", label: "Output tokens", color: seriesColor(1) },
+              { key: "promptTokens", label: "Input tokens", color: seriesColor(0), kind: "area" },
+              { key: "completionTokens", label: "Output tokens", color: seriesColor(1), kind: "area" },
             ]}
             formatValue={formatCount}
             formatX={formatX}
@@ -59,11 +66,14 @@ export function UsageCharts({ series, stack, bucket }: { series: Wire<SeriesPoin
           <CardDescription>Every request per {per}; errors are answers with status 400 or above.</CardDescription>
         </CardHeader>
         <CardContent>
-          <BarLineChart
+          <TimeChart
             data={rows}
             xKey="key"
-            bar={{ key: "requests", label: "Requests", color: seriesColor(1) }}
-            line={{ key: "errors", label: "Errors", color: "var(--destructive)" }}
+            series={[
+              { key: "requests", label: "Requests", color: seriesColor(1), kind: "bar" },
+              { key: "errors", label: "Errors", color: "var(--destructive)", kind: "line" },
+            ]}
+            integer
             formatValue={formatCount}
             formatX={formatX}
             label={`Requests and errors per ${per}`}
