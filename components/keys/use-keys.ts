@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/fetcher";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { PublicKey } from "@/lib/keys";
+import { catalogQuery } from "@/components/playground/use-catalog";
 import type { KeyPayload } from "./key-form";
 
 export type { PublicKey };
@@ -31,12 +32,12 @@ export function useKeys(includeRevoked: boolean) {
 }
 
 /** The models the signed-in user can call, from the playground's /v1/models (loaded on demand). */
+/** The models a key's allowlist can name: the session's catalog, so no playground key is made for it. */
 export function useModelCatalog(enabled: boolean) {
   return useQuery({
-    queryKey: queryKeys.models.list({ source: "playground" }),
-    queryFn: ({ signal }) => apiFetch<{ data: CatalogModel[] }>("/api/playground/v1/models", { signal }),
-    select: (body) => [...body.data].sort((a, b) => a.owned_by.localeCompare(b.owned_by) || a.id.localeCompare(b.id)),
-    staleTime: 5 * 60_000,
+    ...catalogQuery,
+    select: (prices): CatalogModel[] =>
+      prices.map((p) => ({ id: p.model, owned_by: p.ownedBy })).sort((a, b) => a.owned_by.localeCompare(b.owned_by) || a.id.localeCompare(b.id)),
     enabled,
   });
 }

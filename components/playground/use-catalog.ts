@@ -8,13 +8,15 @@ import type { PublicKey } from "@/lib/keys";
 import { queryKeys } from "@/lib/client/query-keys";
 import { keyHeaders } from "./use-playground-key";
 
-/** Every active model with its context length and list prices (session-authenticated). */
+/** Every active model with its context length and list prices (session-authenticated, no key needed). */
+export const catalogQuery = {
+  queryKey: queryKeys.models.list({ view: "playground-prices" }),
+  queryFn: () => apiFetch<{ data: CatalogPrice[] }>("/api/playground/catalog").then((r) => r.data),
+  staleTime: 5 * 60_000,
+};
+
 export function useCatalog() {
-  return useQuery({
-    queryKey: queryKeys.models.list({ view: "playground-prices" }),
-    queryFn: () => apiFetch<{ data: CatalogPrice[] }>("/api/playground/catalog").then((r) => r.data),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(catalogQuery);
 }
 
 /**
