@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parseCommand, parseDuration, parseModels, parseUsd, UsageError } from "./args";
 
 describe("parseDuration", () => {
-  it("reads minutes, hours and days", () => {
+  it("reads seconds, minutes, hours and days", () => {
+    expect(parseDuration("30s")).toBe(30_000);
     expect(parseDuration("90m")).toBe(90 * 60_000);
     expect(parseDuration("1h")).toBe(3_600_000);
     expect(parseDuration("30d")).toBe(30 * 86_400_000);
@@ -13,7 +14,7 @@ describe("parseDuration", () => {
   });
 
   it("names the flag and the bad value", () => {
-    expect(() => parseDuration("soon")).toThrow('--expires-in must look like 90m, 1h or 30d (got "soon").');
+    expect(() => parseDuration("soon")).toThrow('--expires-in must look like 30s, 90m, 1h or 30d (got "soon").');
   });
 });
 

@@ -15,7 +15,7 @@ Commands:
                Create an account (Free plan, sign-up credit). --admin makes it an operator.
   key:create   --email E --name N [--quota-usd X] [--budget-usd X] [--models a,b] [--expires-in 30d]
                Create an API key for the account. The plaintext key is the last line of stdout.
-               --expires-in takes <n>m, <n>h or <n>d (minutes, hours, days), e.g. 90m, 1h, 30d.
+               --expires-in takes <n>s, <n>m, <n>h or <n>d (seconds to days), e.g. 90m, 1h, 30d.
   key:revoke   --id ID
                Revoke a key (it stops working; its usage history stays).
   credit:grant --email E --usd X
@@ -39,13 +39,13 @@ export type Command =
   | { name: "key:revoke"; id: string }
   | { name: "credit:grant"; email: string; usd: number };
 
-const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const MAX_DURATION_MS = 10 * 365 * 86_400_000;
 
-/** "90m" | "1h" | "30d" -> milliseconds. */
+/** "30s" | "90m" | "1h" | "30d" -> milliseconds. */
 export function parseDuration(value: string, flag = "--expires-in"): number {
-  const match = /^(\d{1,6})([mhd])$/.exec(value.trim());
-  if (!match) throw new UsageError(`${flag} must look like 90m, 1h or 30d (got "${value}").`);
+  const match = /^(\d{1,6})([smhd])$/.exec(value.trim());
+  if (!match) throw new UsageError(`${flag} must look like 30s, 90m, 1h or 30d (got "${value}").`);
   const ms = Number(match[1]) * UNITS[match[2]!]!;
   if (ms <= 0) throw new UsageError(`${flag} must be longer than zero (got "${value}").`);
   if (ms > MAX_DURATION_MS) throw new UsageError(`${flag} must be at most 10 years (got "${value}").`);

@@ -30,7 +30,7 @@ test("key:create prints the new key alone on the last line, and checks its input
 
   const badDuration = runConsoleCli(["key:create", "--email", email, "--name", "ci", "--expires-in", "soon"]);
   expect(badDuration.status).toBe(2);
-  expect(badDuration.stderr).toContain("--expires-in must look like 90m, 1h or 30d");
+  expect(badDuration.stderr).toContain("--expires-in must look like 30s, 90m, 1h or 30d");
 
   const negative = runConsoleCli(["key:create", "--email", email, "--name", "ci", "--quota-usd", "-5"]);
   expect(negative.status).toBe(2);
