@@ -1,14 +1,20 @@
 import "server-only";
-import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes } from "rate-limiter-flexible";
 import { ApiError } from "@/lib/errors";
+import { redisStore } from "@/lib/limits/redis";
 import { processSingleton } from "@/lib/shared-state";
 
 /**
- * A window of attempts per key (an IP, a user) in this process's memory: these guard people typing
- * into forms, not the gateway's traffic, so they are not shared through Redis.
+ * A window of attempts per key (an IP, a user): password guesses, code guesses. With REDIS_URL the
+ * window is shared by every console process, so N processes do not allow N times the guesses;
+ * while Redis is down each process counts in its own memory (the insurance limiter).
  */
-export function attemptWindow(name: string, points: number, seconds: number): RateLimiterMemory {
-  return processSingleton(`${name}-limiter`, () => new RateLimiterMemory({ keyPrefix: name, points, duration: seconds }));
+export function attemptWindow(name: string, points: number, seconds: number): RateLimiterMemory | RateLimiterRedis {
+  return processSingleton(`${name}-limiter`, () => {
+    const local = new RateLimiterMemory({ keyPrefix: name, points, duration: seconds });
+    const client = redisStore();
+    return client ? new RateLimiterRedis({ storeClient: client, keyPrefix: `attempts:${name}`, points, duration: seconds, insuranceLimiter: local }) : local;
+  });
 }
 
 /**

@@ -34,6 +34,11 @@ export function redisClient(): Redis | null {
   return s && s.state === "ok" ? s.client : null;
 }
 
+/** The client for stores that bring their own fallback (rate-limiter-flexible's insurance), even while it is down. */
+export function redisStore(): Redis | null {
+  return shared.value?.client ?? null;
+}
+
 function connect(url: string): Redis {
   return new Redis(url, {
     lazyConnect: false,

@@ -44,6 +44,8 @@ describe.skipIf(!databaseUrl)("several console processes on PostgreSQL and Redis
       USAGE_FLUSH_MS: "100",
       USAGE_BUFFER_MAX: "30",
       UPSTREAM_CONNECT_TIMEOUT_MS: "1000",
+      // Sign-in attempts are shared through Redis and outlive a run: reruns must not trip them.
+      AUTH_RATE_LIMIT: "1000",
     };
     const base = 3900 + (process.pid % 50) * 2;
     [a, b] = await Promise.all([startConsole(env, base), startConsole(env, base + 1)]);
@@ -78,6 +80,17 @@ describe.skipIf(!databaseUrl)("several console processes on PostgreSQL and Redis
     }
     expect(refusedAfter).toBeGreaterThanOrEqual(0);
     expect(refusedAfter).toBeLessThan(1000);
+  });
+
+  it("failed redemption attempts count across both processes", async () => {
+    const email = uniqueEmail("scale-guess");
+    await f.makeUser(email);
+    const sessions = await Promise.all([signIn(a.url, email, "test-password-1"), signIn(b.url, email, "test-password-1")]);
+    const redeem = (i: number) => sessions[i % 2]!.json("/api/billing/redeem", { method: "POST", body: { code: `APX-AAAAA-BBBBB-CCCCC-DDDD${i}` } });
+    // Five wrong guesses through each process: ten in all, the window's size.
+    for (let i = 0; i < 10; i++) expect((await redeem(i)).status).toBe(400);
+    expect((await redeem(10)).status).toBe(429);
+    expect((await redeem(11)).status).toBe(429);
   });
 
   it("a per-key RPM limit holds across both processes combined", async () => {
