@@ -1,9 +1,8 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { Tabs } from "radix-ui";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { PageHeader } from "@/components/shell/page-header";
-import { cn } from "@/lib/utils";
 import { CodesPanel } from "./codes-panel";
 import { OverviewPanel } from "./overview-panel";
 import { PricesPanel } from "./prices-panel";
@@ -27,34 +26,27 @@ export function AdminView({ selfId }: { selfId: string }) {
   return (
     <>
       <PageHeader title="Admin" description="Everyone's usage, accounts, redemption codes and model prices. Only admins can see this page." />
-      <Tabs.Root value={tab} onValueChange={(v) => router.replace(`${pathname}?tab=${v}`, { scroll: false })}>
-        <Tabs.List aria-label="Admin sections" className="mb-6 flex gap-1 overflow-x-auto border-b">
+      <Tabs value={tab} onValueChange={(v) => router.replace(`${pathname}?tab=${v}`, { scroll: false })}>
+        <TabsList variant="underline" aria-label="Admin sections" className="mb-6">
           {tabs.map((t) => (
-            <Tabs.Trigger
-              key={t.value}
-              value={t.value}
-              className={cn(
-                "-mb-px whitespace-nowrap border-b-2 border-transparent px-3 py-2 text-sm font-medium text-muted-foreground transition-colors hover:text-foreground",
-                "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring data-[state=active]:border-primary data-[state=active]:text-foreground",
-              )}
-            >
+            <TabsTrigger key={t.value} value={t.value}>
               {t.label}
-            </Tabs.Trigger>
+            </TabsTrigger>
           ))}
-        </Tabs.List>
-        <Tabs.Content value="overview">
+        </TabsList>
+        <TabsContent value="overview">
           <OverviewPanel />
-        </Tabs.Content>
-        <Tabs.Content value="users">
+        </TabsContent>
+        <TabsContent value="users">
           <UsersPanel selfId={selfId} />
-        </Tabs.Content>
-        <Tabs.Content value="codes">
+        </TabsContent>
+        <TabsContent value="codes">
           <CodesPanel />
-        </Tabs.Content>
-        <Tabs.Content value="prices">
+        </TabsContent>
+        <TabsContent value="prices">
           <PricesPanel />
-        </Tabs.Content>
-      </Tabs.Root>
+        </TabsContent>
+      </Tabs>
     </>
   );
 }

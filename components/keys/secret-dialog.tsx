@@ -1,12 +1,11 @@
 "use client";
 
-import { Tabs } from "radix-ui";
 import { KeyRound, ShieldAlert } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { buildSnippet, snippetLanguages, snippetModel } from "@/lib/client/snippets";
-import { cn } from "@/lib/utils";
 
 export interface ShownSecret {
   title: string;
@@ -65,37 +64,29 @@ function SecretBody({ shown, baseUrl, onClose }: { shown: ShownSecret; baseUrl: 
         </div>
       </div>
 
-      <Tabs.Root defaultValue="curl" className="min-w-0">
+      <Tabs defaultValue="curl" className="min-w-0">
         <div className="mb-2 flex items-center justify-between gap-2">
           <p className="text-xs font-medium uppercase tracking-wide text-muted-foreground">Quick start</p>
-          <Tabs.List aria-label="Example language" className="inline-flex rounded-md border bg-muted/40 p-0.5">
+          <TabsList variant="pill-sm" aria-label="Example language">
             {snippetLanguages.map((l) => (
-              <Tabs.Trigger
-                key={l.id}
-                value={l.id}
-                className={cn(
-                  "rounded px-2.5 py-1 text-xs font-medium text-muted-foreground transition-colors",
-                  "hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
-                  "data-[state=active]:bg-background data-[state=active]:text-foreground data-[state=active]:shadow-xs",
-                )}
-              >
+              <TabsTrigger key={l.id} value={l.id}>
                 {l.label}
-              </Tabs.Trigger>
+              </TabsTrigger>
             ))}
-          </Tabs.List>
+          </TabsList>
         </div>
         {snippetLanguages.map((l) => {
           const code = buildSnippet(l.id, { baseUrl, secret: shown.secret, model });
           return (
-            <Tabs.Content key={l.id} value={l.id} className="relative focus-visible:outline-none">
+            <TabsContent key={l.id} value={l.id} className="relative">
               <pre className="max-h-64 overflow-auto rounded-md border bg-muted/40 p-3 pr-12 font-mono text-[12.5px] leading-relaxed">
                 <code>{code}</code>
               </pre>
               <CopyButton value={code} label={`Copy ${l.label} example`} className="absolute right-1.5 top-1.5 bg-background/80" />
-            </Tabs.Content>
+            </TabsContent>
           );
         })}
-      </Tabs.Root>
+      </Tabs>
 
       <DialogFooter>
         <Button onClick={onClose}>Done</Button>

@@ -1,12 +1,11 @@
 "use client";
 
 import * as React from "react";
-import { Tabs } from "radix-ui";
 import { Code2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { KEY_ENV, type Snippets } from "@/lib/playground/snippets";
-import { cn } from "@/lib/utils";
 import { CodeBlock } from "./markdown";
 
 const TABS = [
@@ -36,30 +35,22 @@ export function ViewCodeDialog({ snippets, note, disabled }: { snippets: () => S
             keys first{note ? `. ${note}` : "."}
           </DialogDescription>
         </DialogHeader>
-        <Tabs.Root value={tab} onValueChange={(v) => setTab(v as typeof tab)} className="min-w-0">
-          <Tabs.List aria-label="Language" className="mb-3 inline-flex rounded-md bg-muted p-1">
+        <Tabs value={tab} onValueChange={(v) => setTab(v as typeof tab)} className="min-w-0">
+          <TabsList aria-label="Language" className="mb-3">
             {TABS.map((t) => (
-              <Tabs.Trigger
-                key={t.value}
-                value={t.value}
-                className={cn(
-                  "rounded-sm px-3 py-1 text-sm font-medium text-muted-foreground transition-colors",
-                  "data-[state=active]:bg-background data-[state=active]:text-foreground data-[state=active]:shadow-xs",
-                  "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
-                )}
-              >
+              <TabsTrigger key={t.value} value={t.value}>
                 {t.label}
-              </Tabs.Trigger>
+              </TabsTrigger>
             ))}
-          </Tabs.List>
+          </TabsList>
           {code
             ? TABS.map((t) => (
-                <Tabs.Content key={t.value} value={t.value} className="min-w-0 focus-visible:outline-none">
+                <TabsContent key={t.value} value={t.value} className="min-w-0">
                   <CodeBlock code={code[t.value]} language={t.language} />
-                </Tabs.Content>
+                </TabsContent>
               ))
             : null}
-        </Tabs.Root>
+        </Tabs>
       </DialogContent>
     </Dialog>
   );

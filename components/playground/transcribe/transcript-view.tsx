@@ -1,14 +1,13 @@
 "use client";
 
 import * as React from "react";
-import { Tabs } from "radix-ui";
 import { Download } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { TRANSCRIPT_FILE, type Transcript } from "@/lib/playground/audio";
 import { formatCost } from "@/lib/playground/cost";
 import { formatClock, formatMs, formatTimestamp } from "@/lib/playground/format";
-import { cn } from "@/lib/utils";
 
 function download(text: string, name: string, mime: string) {
   const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
@@ -26,11 +25,6 @@ function segmentTime(seconds: number): string {
   const t = formatTimestamp(seconds);
   return seconds < 3600 ? t.slice(3) : t;
 }
-
-const tabClass = cn(
-  "rounded-sm px-3 py-1 text-sm font-medium text-muted-foreground transition-colors",
-  "data-[state=active]:bg-background data-[state=active]:text-foreground data-[state=active]:shadow-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
-);
 
 /** The transcript: text (copy, download in the received format), timed segments, the raw answer. */
 export function TranscriptView({ transcript, fileName, seconds, costUsd, totalMs, model }: { transcript: Transcript; fileName: string; seconds: number | null; costUsd: number | null; totalMs: number; model: string }) {
@@ -67,27 +61,27 @@ export function TranscriptView({ transcript, fileName, seconds, costUsd, totalMs
           </Button>
         </div>
       </header>
-      <Tabs.Root value={tab} onValueChange={setTab} className="p-4">
-        <Tabs.List aria-label="Transcript view" className="mb-3 inline-flex rounded-md bg-muted p-1">
-          <Tabs.Trigger value="text" className={tabClass}>
+      <Tabs value={tab} onValueChange={setTab} className="p-4">
+        <TabsList aria-label="Transcript view" className="mb-3">
+          <TabsTrigger value="text">
             Text
-          </Tabs.Trigger>
+          </TabsTrigger>
           {hasSegments ? (
-            <Tabs.Trigger value="segments" className={tabClass}>
+            <TabsTrigger value="segments">
               Segments
-            </Tabs.Trigger>
+            </TabsTrigger>
           ) : null}
-          <Tabs.Trigger value="raw" className={tabClass}>
+          <TabsTrigger value="raw">
             Raw
-          </Tabs.Trigger>
-        </Tabs.List>
-        <Tabs.Content value="text" className="focus-visible:outline-none">
+          </TabsTrigger>
+        </TabsList>
+        <TabsContent value="text">
           <p className="whitespace-pre-wrap text-[15px] leading-relaxed">
             {transcript.text || <span className="text-muted-foreground">The model heard no speech.</span>}
           </p>
-        </Tabs.Content>
+        </TabsContent>
         {hasSegments ? (
-          <Tabs.Content value="segments" className="focus-visible:outline-none">
+          <TabsContent value="segments">
             <ol aria-label="Segments" className="divide-y">
               {transcript.segments!.map((s) => (
                 <li key={s.id} className="grid gap-1 py-2 sm:grid-cols-[10.5rem_minmax(0,1fr)] sm:gap-3">
@@ -98,12 +92,12 @@ export function TranscriptView({ transcript, fileName, seconds, costUsd, totalMs
                 </li>
               ))}
             </ol>
-          </Tabs.Content>
+          </TabsContent>
         ) : null}
-        <Tabs.Content value="raw" className="focus-visible:outline-none">
+        <TabsContent value="raw">
           <pre className="max-h-96 overflow-auto rounded-md bg-muted/50 p-3 font-mono text-xs leading-relaxed">{transcript.raw}</pre>
-        </Tabs.Content>
-      </Tabs.Root>
+        </TabsContent>
+      </Tabs>
     </section>
   );
 }
