@@ -5,7 +5,6 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import type { ApiClientError } from "@/lib/client/fetcher";
-import { cn } from "@/lib/utils";
 
 /** A dialog holding one form: Enter submits, the server's refusal shows in place, Cancel closes. */
 export function FormDialog({
@@ -33,7 +32,7 @@ export function FormDialog({
 }) {
   return (
     <Dialog open onOpenChange={(open) => (open ? undefined : onClose())}>
-      <DialogContent className={cn(className)}>
+      <DialogContent className={className}>
         <form
           className="grid gap-4"
           onSubmit={(e) => {

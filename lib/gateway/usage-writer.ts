@@ -160,13 +160,22 @@ async function writeBatch(batch: UsageRecord[]): Promise<void> {
   );
 }
 
-const COLUMNS = ["id", "requestId", "createdAt", "userId", "keyId", "model", "endpoint", "source", "status", "errorCode", "promptTokens", "completionTokens", "totalTokens", "cost", "quotaCost", "latencyMs", "ttfbMs", "stream", "upstreamRequestId", "clientIp"] as const;
-// PostgreSQL's column types for json_to_recordset, in COLUMNS order.
-const PG_TYPES = ["text", "text", "timestamp(3)", "text", "text", "text", "text", "text", "integer", "text", "integer", "integer", "integer", "bigint", "bigint", "integer", "integer", "boolean", "text", "text"];
+// UsageLog's columns in the order each JSON row lists them, with the type PostgreSQL casts each to.
+const COLUMNS: ReadonlyArray<readonly [name: string, pgType: string]> = [
+  ["id", "text"], ["requestId", "text"], ["createdAt", "timestamp(3)"], ["userId", "text"], ["keyId", "text"],
+  ["model", "text"], ["endpoint", "text"], ["source", "text"], ["status", "integer"], ["errorCode", "text"],
+  ["promptTokens", "integer"], ["completionTokens", "integer"], ["totalTokens", "integer"], ["cost", "bigint"],
+  ["quotaCost", "bigint"], ["latencyMs", "integer"], ["ttfbMs", "integer"], ["stream", "boolean"],
+  ["upstreamRequestId", "text"], ["clientIp", "text"],
+];
+const COLUMN_LIST = Prisma.raw(COLUMNS.map(([name]) => `"${name}"`).join(", "));
+// Money columns arrive as text; SQLite stores them as integers by the columns' INTEGER affinity.
+const SQLITE_VALUES = Prisma.raw(COLUMNS.map((_, i) => `value ->> ${i}`).join(", "));
+const PG_VALUES = Prisma.raw(COLUMNS.map(([, type], i) => `(v ->> ${i})::${type}`).join(", "));
 
 // Column names are the Prisma field names (no @map in models.prisma). Rows are arrays, not objects,
 // to keep the JSON small; dates in the form Prisma's SQLite adapter writes, so both read alike.
-export function insertUsageLogs(rows: UsageRecord[], provider: "sqlite" | "postgresql"): Prisma.Sql {
+function insertUsageLogs(rows: UsageRecord[], provider: "sqlite" | "postgresql"): Prisma.Sql {
   const data = JSON.stringify(
     rows.map((r) => [
       randomUUID(),
@@ -191,12 +200,7 @@ export function insertUsageLogs(rows: UsageRecord[], provider: "sqlite" | "postg
       r.clientIp,
     ]),
   );
-  const columns = Prisma.raw(COLUMNS.map((c) => `"${c}"`).join(", "));
-  if (provider === "sqlite") {
-    // Money columns arrive as text and are stored as integers by the columns' INTEGER affinity.
-    const values = Prisma.raw(COLUMNS.map((_, i) => `value ->> ${i}`).join(", "));
-    return Prisma.sql`INSERT INTO "UsageLog" (${columns}) SELECT ${values} FROM json_each(${data})`;
-  }
-  const values = Prisma.raw(COLUMNS.map((_, i) => `(v ->> ${i})::${PG_TYPES[i]}`).join(", "));
-  return Prisma.sql`INSERT INTO "UsageLog" (${columns}) SELECT ${values} FROM json_array_elements(${data}::json) AS t(v)`;
+  return provider === "sqlite"
+    ? Prisma.sql`INSERT INTO "UsageLog" (${COLUMN_LIST}) SELECT ${SQLITE_VALUES} FROM json_each(${data})`
+    : Prisma.sql`INSERT INTO "UsageLog" (${COLUMN_LIST}) SELECT ${PG_VALUES} FROM json_array_elements(${data}::json) AS t(v)`;
 }
