@@ -5,6 +5,7 @@
 // refresh) costs. On SIGUSR2 the counts go to
 // $BENCH_QUERY_COUNT_FILE, so the harness can diff them around a burst of warm requests.
 import { writeFileSync } from "node:fs";
+import { BroadcastChannel, isMainThread, threadId } from "node:worker_threads";
 import { Sqlite3Client, Sqlite3Transaction } from "@libsql/client/sqlite3";
 
 export interface QueryCounts {
@@ -23,6 +24,30 @@ export interface QueryCounts {
 }
 
 const counts: QueryCounts = { direct: 0, pragma: 0, transactions: 0, inTransaction: 0, directBySql: {} };
+
+// The usage writer runs on a worker thread, which loads this preload too: it reports its own counts
+// to the main thread, which adds them to what it dumps.
+const channel = new BroadcastChannel("bench-query-counter");
+channel.unref();
+const threads = new Map<number, QueryCounts>();
+if (isMainThread) channel.onmessage = (e) => {
+  const { thread, counts: c } = (e as { data: { thread: number; counts: QueryCounts } }).data;
+  threads.set(thread, c);
+};
+const report = () => {
+  if (!isMainThread) channel.postMessage({ thread: threadId, counts });
+};
+function total(): QueryCounts {
+  const all = structuredClone(counts);
+  for (const c of threads.values()) {
+    all.direct += c.direct;
+    all.pragma += c.pragma;
+    all.transactions += c.transactions;
+    all.inTransaction += c.inTransaction;
+    for (const [k, n] of Object.entries(c.directBySql)) all.directBySql[k] = (all.directBySql[k] ?? 0) + n;
+  }
+  return all;
+}
 
 type Stmt = string | { sql: string };
 const sqlOf = (s: Stmt) => (typeof s === "string" ? s : s.sql);
@@ -62,6 +87,7 @@ function wrap(proto: Proto, name: string, count: (self: object, args: unknown[])
   const original = proto[name]!;
   proto[name] = function (this: object, ...args: unknown[]) {
     count(this, args);
+    report();
     return original.apply(this, args);
   };
 }
@@ -83,6 +109,6 @@ if (file) {
     // With --expose-gc (BENCH_CONSOLE_NODE_ARGS), also what is still reachable after a full GC.
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
-    writeFileSync(file, JSON.stringify({ ...counts, memory, ...(gc ? { memoryAfterGc: process.memoryUsage() } : {}) }));
+    writeFileSync(file, JSON.stringify({ ...total(), memory, ...(gc ? { memoryAfterGc: process.memoryUsage() } : {}) }));
   });
 }

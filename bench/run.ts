@@ -401,7 +401,7 @@ notes.push(
   `Metering, load key: rows by status ${JSON.stringify(loadRows.byStatus)}; 499 = requests the load generator abandoned in flight when a timed run ended (recorded as client_closed).`,
 );
 notes.push(
-  `DB queries: ${queries.untilFirstRequestsServed} statements outside transactions before the warm runs (start, seed, first key and user loads); during warm runs the usage writer committed ${queries.usageWriterTransactions} batches (${queries.usageWriterStatements} statements, plus ${queries.connectionPragmas} PRAGMAs on reopened connections). Console open files ${fdStart} before / ${fdEnd} after the load runs, of which SQLite files ${consoleIdle.dbFiles} at idle / ${dbFilesEnd} after load (each extra pair is a connection kept open).`,
+  `DB queries: ${queries.untilFirstRequestsServed} statements outside transactions before the warm runs (start, seed, first key and user loads); during warm runs the usage writer committed ${queries.usageWriterTransactions} batches (${queries.usageWriterStatements} statements, plus ${queries.connectionPragmas} PRAGMAs on reopened connections). Console open files ${fdStart} before / ${fdEnd} after the load runs, of which SQLite files ${consoleIdle.dbFiles} at idle / ${dbFilesEnd} after load (one connection each for the request thread and the usage writer's thread; a further pair would be a leaked connection).`,
 );
 const loadavgEnd = os.loadavg();
 if (Math.max(loadavgStart[0]!, loadavgEnd[0]!) > 2.5) {

@@ -5,6 +5,7 @@ import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { processSingleton } from "../shared-state";
+import { pgPoolConfig, SQLITE_PRAGMAS } from "./connect";
 
 /**
  * Statements this process sent outside transactions (the usage writer's batches are transactions),
@@ -13,8 +14,6 @@ import { processSingleton } from "../shared-state";
  */
 const counter = processSingleton("db-statements", () => ({ n: 0 }));
 export const statementsSent = () => counter.n;
-
-const SQLITE_PRAGMAS = ["PRAGMA busy_timeout = 10000", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"];
 
 /**
  * @libsql/client hands its connection to each transaction and opens a fresh one for what follows,
@@ -83,24 +82,7 @@ function relabelCatalogTypes(queryable: pg.Pool | pg.PoolClient): void {
 
 export function createAdapterFactory(databaseUrl: string, opts: { cli?: boolean } = {}) {
   if (databaseUrl.startsWith("file:")) return new PrismaLibSQLOneConnection({ url: databaseUrl });
-  // Discrete fields rather than connectionString: with a connection string the CLI's shadow
-  // database replaces the main one (see STACK.md).
-  const u = new URL(databaseUrl);
-  const pool = new pg.Pool({
-    host: u.hostname,
-    port: Number(u.port || 5432),
-    user: decodeURIComponent(u.username || "postgres"),
-    password: decodeURIComponent(u.password),
-    database: decodeURIComponent(u.pathname.slice(1) || "postgres"),
-    max: Number(u.searchParams.get("connection_limit") ?? 20),
-    // The CLI must exit promptly: idle connections would keep it alive for seconds.
-    idleTimeoutMillis: opts.cli ? 300 : 10_000,
-    // Idle connections do not hold the process open: the operator CLI exits when its work is done
-    // instead of 10 s later (the server stays up on its own listening socket).
-    allowExitOnIdle: true,
-    // A database that stopped answering must fail requests fast, not hang them.
-    connectionTimeoutMillis: 3_000,
-  });
+  const pool = new pg.Pool(pgPoolConfig(databaseUrl, opts));
   if (opts.cli) {
     relabelCatalogTypes(pool);
     pool.on("connect", relabelCatalogTypes);

@@ -1,19 +1,20 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import type { Accounts } from "./accounts";
 import type { UsageRecord } from "./types";
+import type { WorkerReply, WorkerRequest } from "./usage-worker";
 
 const BATCH = 500;
-const HOUR_MS = 3_600_000;
 
 /**
- * Writes usage off the request path: every flush interval or 500 records, one transaction inserts
- * the raw rows, bumps the hourly rollups, and moves balances, key usage, subscription cycles and
- * the ledger by exactly the logged amounts. A failed flush keeps its records for the next try.
+ * Writes usage off the request path: every flush interval or 500 records, one transaction on the
+ * writer's own thread (usage-worker.ts, usage-batch.ts) inserts the raw rows, bumps the hourly
+ * rollups, and moves balances, key usage, subscription cycles and the ledger by exactly the logged
+ * amounts. A failed flush keeps its records for the next try.
  */
 export class UsageWriter {
   private queue: UsageRecord[] = [];
@@ -21,11 +22,16 @@ export class UsageWriter {
   private flushing: Promise<void> | null = null;
   private failures = 0;
 
+  private readonly thread = new WriterThread();
+
   constructor(
     private readonly accounts: Accounts,
     private readonly intervalMs: number,
     readonly maxBuffered: number,
-  ) {}
+  ) {
+    // Started now rather than on the first batch, which would otherwise wait ~100 ms for it.
+    this.thread.start();
+  }
 
   get buffered(): number {
     return this.queue.length;
@@ -54,7 +60,7 @@ export class UsageWriter {
       .run(async () => {
         const batch = this.queue.splice(0, 5000);
         try {
-          await writeBatch(batch);
+          await this.thread.write(batch);
           this.accounts.applyFlushed(batch);
           this.failures = 0;
         } catch (err) {
@@ -88,119 +94,75 @@ export class UsageWriter {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.queue.length) log.error("usage records lost at shutdown", { records: this.queue.length });
+    await this.thread.stop();
   }
 }
 
-type Sum = { cost: bigint; quota: bigint; last: Date };
+// Resolved from the working directory (the project root, as for Next itself), not from
+// import.meta.url: Next's bundler rewrites that in its own copy of this module.
+const WORKER_FILE = path.resolve("lib/gateway/usage-worker-boot.mjs");
 
-async function writeBatch(batch: UsageRecord[]): Promise<void> {
-  const rollups = new Map<string, { hour: Date; r: UsageRecord; requests: number; errors: number; prompt: bigint; completion: bigint; cost: bigint; quota: bigint; latency: bigint }>();
-  const keys = new Map<string, Sum>();
-  const users = new Map<string, bigint>();
-  const subs = new Map<string, Sum>();
-  for (const r of batch) {
-    const hour = new Date(Math.floor(r.createdAt.getTime() / HOUR_MS) * HOUR_MS);
-    const id = `${r.userId}|${hour.getTime()}|${r.keyId}|${r.model}|${r.endpoint}`;
-    const g = rollups.get(id) ?? { hour, r, requests: 0, errors: 0, prompt: 0n, completion: 0n, cost: 0n, quota: 0n, latency: 0n };
-    g.requests++;
-    if (r.status >= 400 || r.errorCode) g.errors++;
-    g.prompt += BigInt(r.promptTokens);
-    g.completion += BigInt(r.completionTokens);
-    g.cost += r.cost;
-    g.quota += r.quotaCost;
-    g.latency += BigInt(r.latencyMs);
-    rollups.set(id, g);
-    const k = keys.get(r.keyId) ?? { cost: 0n, quota: 0n, last: r.createdAt };
-    k.cost += r.cost;
-    if (r.createdAt > k.last) k.last = r.createdAt;
-    keys.set(r.keyId, k);
-    if (r.cost > 0n) users.set(r.userId, (users.get(r.userId) ?? 0n) + r.cost);
-    if (r.subscriptionId) {
-      const s = subs.get(r.subscriptionId) ?? { cost: 0n, quota: 0n, last: r.createdAt };
-      s.cost += r.cost;
-      s.quota += r.quotaCost;
-      subs.set(r.subscriptionId, s);
-    }
+/** The writer's thread, started with the writer and again after it dies; one batch at a time. */
+class WriterThread {
+  private worker: Worker | null = null;
+  private waiting = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
+  private seq = 0;
+
+  start(): Worker {
+    return (this.worker ??= this.spawn());
   }
 
-  await db.$transaction(
-    async (tx) => {
-      // One raw INSERT whose rows travel as a single JSON parameter, unpacked by the database
-      // (json_each / json_to_recordset). createMany cost ~0.4 ms of event-loop CPU per record in
-      // Prisma's query compiler, stalling every request behind a 500-row flush; so did a multi-row
-      // INSERT with 20 bound parameters a row. One string parameter keeps the compiler's share flat.
-      await tx.$executeRaw(insertUsageLogs(batch, env().databaseProvider));
-      for (const g of rollups.values()) {
-        await tx.usageRollup.upsert({
-          where: { userId_hour_keyId_model_endpoint: { userId: g.r.userId, hour: g.hour, keyId: g.r.keyId, model: g.r.model, endpoint: g.r.endpoint } },
-          create: {
-            userId: g.r.userId, hour: g.hour, keyId: g.r.keyId, model: g.r.model, endpoint: g.r.endpoint,
-            requests: g.requests, errors: g.errors, promptTokens: g.prompt, completionTokens: g.completion,
-            cost: g.cost, quotaCost: g.quota, latencyMsSum: g.latency,
-          },
-          update: {
-            requests: { increment: g.requests }, errors: { increment: g.errors },
-            promptTokens: { increment: g.prompt }, completionTokens: { increment: g.completion },
-            cost: { increment: g.cost }, quotaCost: { increment: g.quota }, latencyMsSum: { increment: g.latency },
-          },
-        });
-      }
-      for (const [id, k] of keys) {
-        await tx.apiKey.update({ where: { id }, data: { quotaUsed: { increment: k.cost }, lastUsedAt: k.last } });
-      }
-      for (const [id, s] of subs) {
-        await tx.subscription.update({ where: { id }, data: { cycleUsed: { increment: s.quota }, paygUsed: { increment: s.cost } } });
-      }
-      for (const [userId, cost] of users) {
-        const u = await tx.user.update({ where: { id: userId }, data: { balance: { decrement: cost } }, select: { balance: true } });
-        await tx.ledgerEntry.create({ data: { userId, amount: -cost, balanceAfter: u.balance, kind: "USAGE", note: "API usage" } });
-      }
-    },
-    { timeout: 30_000, maxWait: 30_000 },
-  );
+  write(batch: UsageRecord[]): Promise<void> {
+    const worker = this.start();
+    const id = ++this.seq;
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      // Holds the process open only while a batch is being written.
+      worker.ref();
+      worker.postMessage({ id, batch } satisfies WorkerRequest);
+    });
+  }
+
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+
+  private spawn(): Worker {
+    // No flags: a worker refuses V8's (--max-old-space-size and the like); its entry loads the preloads.
+    const worker = new Worker(WORKER_FILE, { execArgv: [], workerData: { databaseUrl: env().DATABASE_URL, preloads: preloadsOf(process.execArgv) } });
+    worker.on("message", ({ id, error }: WorkerReply) => {
+      const waiter = this.waiting.get(id);
+      this.waiting.delete(id);
+      if (this.waiting.size === 0) worker.unref();
+      if (error === undefined) waiter?.resolve();
+      else waiter?.reject(new Error(error));
+    });
+    const fail = (err: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const waiter of this.waiting.values()) waiter.reject(err);
+      this.waiting.clear();
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(new Error(`usage writer thread exited (${code})`)));
+    worker.unref();
+    return worker;
+  }
 }
 
-// UsageLog's columns in the order each JSON row lists them, with the type PostgreSQL casts each to.
-const COLUMNS: ReadonlyArray<readonly [name: string, pgType: string]> = [
-  ["id", "text"], ["requestId", "text"], ["createdAt", "timestamp(3)"], ["userId", "text"], ["keyId", "text"],
-  ["model", "text"], ["endpoint", "text"], ["source", "text"], ["status", "integer"], ["errorCode", "text"],
-  ["promptTokens", "integer"], ["completionTokens", "integer"], ["totalTokens", "integer"], ["cost", "bigint"],
-  ["quotaCost", "bigint"], ["latencyMs", "integer"], ["ttfbMs", "integer"], ["stream", "boolean"],
-  ["upstreamRequestId", "text"], ["clientIp", "text"],
-];
-const COLUMN_LIST = Prisma.raw(COLUMNS.map(([name]) => `"${name}"`).join(", "));
-// Money columns arrive as text; SQLite stores them as integers by the columns' INTEGER affinity.
-const SQLITE_VALUES = Prisma.raw(COLUMNS.map((_, i) => `value ->> ${i}`).join(", "));
-const PG_VALUES = Prisma.raw(COLUMNS.map(([, type], i) => `(v ->> ${i})::${type}`).join(", "));
-
-// Column names are the Prisma field names (no @map in models.prisma). Rows are arrays, not objects,
-// to keep the JSON small; dates in the form Prisma's SQLite adapter writes, so both read alike.
-function insertUsageLogs(rows: UsageRecord[], provider: "sqlite" | "postgresql"): Prisma.Sql {
-  const data = JSON.stringify(
-    rows.map((r) => [
-      randomUUID(),
-      r.requestId,
-      provider === "sqlite" ? r.createdAt.toISOString().replace("Z", "+00:00") : r.createdAt.toISOString(),
-      r.userId,
-      r.keyId,
-      r.model,
-      r.endpoint,
-      r.source,
-      r.status,
-      r.errorCode,
-      r.promptTokens,
-      r.completionTokens,
-      r.promptTokens + r.completionTokens,
-      r.cost.toString(),
-      r.quotaCost.toString(),
-      r.latencyMs,
-      r.ttfbMs,
-      provider === "sqlite" ? (r.stream ? 1 : 0) : r.stream,
-      r.upstreamRequestId,
-      r.clientIp,
-    ]),
-  );
-  return provider === "sqlite"
-    ? Prisma.sql`INSERT INTO "UsageLog" (${COLUMN_LIST}) SELECT ${SQLITE_VALUES} FROM json_each(${data})`
-    : Prisma.sql`INSERT INTO "UsageLog" (${COLUMN_LIST}) SELECT ${PG_VALUES} FROM json_array_elements(${data}::json) AS t(v)`;
+/**
+ * The process's `--import` preloads. Node would run them in a worker thread too, but tsx registers
+ * its loader on the main thread only, so a TypeScript preload (the benchmark's query counter) would
+ * fail there: the thread's entry registers tsx, then imports these.
+ */
+function preloadsOf(argv: string[]): string[] {
+  const preloads: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const spec = arg === "--import" ? argv[++i] : arg.startsWith("--import=") ? arg.slice("--import=".length) : undefined;
+    if (spec === undefined || spec === "tsx") continue;
+    preloads.push(spec.startsWith(".") || path.isAbsolute(spec) ? pathToFileURL(path.resolve(spec)).href : spec);
+  }
+  return preloads;
 }

@@ -1,9 +1,14 @@
 // Usage, logs, CSV, billing and admin APIs over real HTTP: requests go through /v1 with the openai
 // client, then a signed-in session reads them back through the console's own APIs.
+import { randomUUID } from "node:crypto";
 import OpenAI from "openai";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { fixtures, uniqueEmail } from "../support/fixtures";
 import { signIn, type SessionClient } from "../support/session";
+import { openSqlConn } from "@/lib/db/connect";
+import type { UsageRecord } from "@/lib/gateway/types";
+import { writeBatch } from "@/lib/gateway/usage-batch";
+import { usdToMicros } from "@/lib/money";
 
 const consoleUrl = inject("consoleUrl");
 const PASSWORD = "test-password-1";
@@ -319,5 +324,85 @@ describe("admin", () => {
     expect(overview.status).toBe(200);
     expect(overview.body.totals.requests).toBeGreaterThanOrEqual(5);
     expect(overview.body.accounts.users).toBeGreaterThan(1);
+  });
+});
+
+describe("usage writer batch", () => {
+  const record = (over: Partial<UsageRecord> & Pick<UsageRecord, "userId" | "keyId">): UsageRecord => ({
+    requestId: `req_${randomUUID().replace(/-/g, "")}`,
+    createdAt: new Date(),
+    subscriptionId: null,
+    model: "gpt-4o-mini",
+    endpoint: "chat.completions",
+    source: "API",
+    status: 200,
+    errorCode: null,
+    promptTokens: 12,
+    completionTokens: 30,
+    cost: 0n,
+    quotaCost: 0n,
+    latencyMs: 40,
+    ttfbMs: 9,
+    stream: false,
+    upstreamRequestId: null,
+    clientIp: "127.0.0.1",
+    ...over,
+  });
+
+  async function open() {
+    const { env } = await import("@/lib/env");
+    return openSqlConn(env().DATABASE_URL);
+  }
+
+  it("settles exactly, and adds to the hour's rollup that Prisma wrote rather than beside it", async () => {
+    const user = await f.makeUser(uniqueEmail("batch"), { creditUsd: 10 });
+    const { key } = await f.makeKey(user.id, { name: "batch" });
+    const sub = await f.db.subscription.findFirstOrThrow({ where: { userId: user.id } });
+    const now = new Date();
+    const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+    await f.db.usageRollup.create({
+      data: { userId: user.id, hour, keyId: key.id, model: "gpt-4o-mini", endpoint: "chat.completions", requests: 2, cost: 100n, promptTokens: 5n },
+    });
+    const streamed = record({ userId: user.id, keyId: key.id, createdAt: now, cost: 300n, stream: true });
+    const failed = record({ userId: user.id, keyId: key.id, createdAt: now, status: 502, errorCode: "upstream_error", promptTokens: 0, completionTokens: 0 });
+    const onPlan = record({ userId: user.id, keyId: key.id, createdAt: now, subscriptionId: sub.id, cost: 50n, quotaCost: 1500n });
+    const batch = [streamed, failed, onPlan];
+    const conn = await open();
+    try {
+      await writeBatch(conn, batch);
+    } finally {
+      await conn.close();
+    }
+
+    const rollups = await f.db.usageRollup.findMany({ where: { userId: user.id } });
+    expect(rollups).toHaveLength(1);
+    expect(rollups[0]).toMatchObject({ requests: 5, errors: 1, cost: 450n, quotaCost: 1500n, promptTokens: 5n + 24n, completionTokens: 60n });
+    const logs = await f.db.usageLog.findMany({ where: { userId: user.id }, orderBy: { cost: "asc" } });
+    expect(logs.map((l) => [l.requestId, l.createdAt.getTime(), l.cost, l.stream, l.totalTokens])).toEqual(
+      [failed, onPlan, streamed].map((r) => [r.requestId, now.getTime(), r.cost, r.stream, r.promptTokens + r.completionTokens]),
+    );
+    const after = await f.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.balance).toBe(usdToMicros(10) - 350n);
+    const ledger = await f.db.ledgerEntry.findMany({ where: { userId: user.id, kind: "USAGE" } });
+    expect(ledger.map((l) => [l.amount, l.balanceAfter])).toEqual([[-350n, after.balance]]);
+    expect((await f.db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).quotaUsed).toBe(350n);
+    const subAfter = await f.db.subscription.findUniqueOrThrow({ where: { id: sub.id } });
+    expect([subAfter.cycleUsed - sub.cycleUsed, subAfter.paygUsed - sub.paygUsed]).toEqual([1500n, 50n]);
+  });
+
+  it("writes nothing of a batch that fails part way", async () => {
+    const user = await f.makeUser(uniqueEmail("batch-fail"), { creditUsd: 10 });
+    const { key } = await f.makeKey(user.id, { name: "batch-fail" });
+    const conn = await open();
+    try {
+      const good = record({ userId: user.id, keyId: key.id, cost: 10n });
+      await expect(writeBatch(conn, [good, record({ userId: "no-such-user", keyId: key.id, cost: 10n })])).rejects.toThrow();
+      // The same connection is usable after the rollback.
+      await writeBatch(conn, [good]);
+    } finally {
+      await conn.close();
+    }
+    expect(await f.db.usageLog.count({ where: { keyId: key.id } })).toBe(1);
+    expect((await f.db.user.findUniqueOrThrow({ where: { id: user.id } })).balance).toBe(usdToMicros(10) - 10n);
   });
 });
