@@ -98,9 +98,10 @@ export class UsageWriter {
   }
 }
 
-// Resolved from the working directory (the project root, as for Next itself), not from
-// import.meta.url: Next's bundler rewrites that in its own copy of this module.
-const WORKER_FILE = path.resolve("lib/gateway/usage-worker-boot.mjs");
+// From the working directory (the project root, as for Next itself), not import.meta.url, which
+// Next's bundler rewrites in its own copy of this module; turbopackIgnore keeps that bundler from
+// pulling the thread's entry (and tsx with it) into the route bundles.
+const WORKER_FILE = path.join(/* turbopackIgnore: true */ process.cwd(), "lib/gateway/usage-worker-boot.mjs");
 
 /** The writer's thread, started with the writer and again after it dies; one batch at a time. */
 class WriterThread {
@@ -131,7 +132,7 @@ class WriterThread {
 
   private spawn(): Worker {
     // No flags: a worker refuses V8's (--max-old-space-size and the like); its entry loads the preloads.
-    const worker = new Worker(WORKER_FILE, { execArgv: [], workerData: { databaseUrl: env().DATABASE_URL, preloads: preloadsOf(process.execArgv) } });
+    const worker = new Worker(/* turbopackIgnore: true */ WORKER_FILE, { execArgv: [], workerData: { databaseUrl: env().DATABASE_URL, preloads: preloadsOf(process.execArgv) } });
     worker.on("message", ({ id, error }: WorkerReply) => {
       const waiter = this.waiting.get(id);
       this.waiting.delete(id);
