@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { emit } from "@/lib/events";
-import { attemptWindow, tooManyAttempts } from "@/lib/limits/attempts";
+import { attemptWindow, consumeAttempt } from "@/lib/limits/attempts";
 import { changeBalance } from "./balance";
 import { maskCode, normalizeCode } from "./codes";
 
@@ -36,14 +36,17 @@ const failedRedemptions = () => attemptWindow("redeem", REDEEM_FAILURES, REDEEM_
 export const redemptionCodes: PaymentProvider<{ code: string }> = {
   id: "redemption_code",
   async topUp(userId, input) {
+    // Every attempt takes its point first, so parallel guesses cannot pass the limit together; only
+    // refusals of the code itself keep it (malformed, unknown, used, expired), not a success or a
+    // database fault.
     const limiter = failedRedemptions();
-    const spent = await limiter.get(userId);
-    if (spent && spent.consumedPoints >= REDEEM_FAILURES) throw tooManyAttempts(spent, "Too many failed redemption attempts.");
+    await consumeAttempt(limiter, userId, "Too many failed redemption attempts.");
     try {
-      return await redeem(userId, input.code);
+      const done = await redeem(userId, input.code);
+      await limiter.reward(userId, 1);
+      return done;
     } catch (err) {
-      // Only refusals of the code itself count (malformed, unknown, used, expired), not a database fault.
-      if (err instanceof ApiError) await limiter.penalty(userId, 1);
+      if (!(err instanceof ApiError)) await limiter.reward(userId, 1);
       throw err;
     }
   },

@@ -25,6 +25,19 @@ export function isLimiterResult(value: unknown): value is RateLimiterRes {
   return typeof value === "object" && value !== null && typeof (value as { msBeforeNext?: unknown }).msBeforeNext === "number";
 }
 
+/**
+ * Takes one attempt from `key`'s window, or throws the 429. Check and count are one step in the
+ * limiter, so parallel attempts cannot all pass a check made before any of them was counted.
+ */
+export async function consumeAttempt(window: RateLimiterMemory | RateLimiterRedis, key: string, message: string): Promise<void> {
+  try {
+    await window.consume(key);
+  } catch (res) {
+    if (!isLimiterResult(res)) throw res;
+    throw tooManyAttempts(res, message);
+  }
+}
+
 /** The 429 for a spent window: `message` plus when to try again, and Retry-After. */
 export function tooManyAttempts(res: RateLimiterRes, message: string): ApiError {
   const retryAfter = Math.ceil(res.msBeforeNext / 1000);
