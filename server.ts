@@ -6,10 +6,11 @@ import v8 from "node:v8";
 import next from "next";
 import { exportEnv, EnvError } from "./lib/env";
 
-// V8 lets the old generation grow to up to ~4x what survived the last full collection before the
-// next one; under load that is ~150 MB of garbage held as resident memory. A factor of 1.2 keeps
-// the peak near 270 MB instead of 350-430 MB (bench/, `npm run bench`) for a CPU cost within noise.
-v8.setFlagsFromString("--heap-growing-percent=20");
+// V8 lets the old generation grow to up to 4x what survived the last full collection before it
+// collects again; under /v1 load that held 150-250 MB of garbage as resident memory. A factor of 2
+// takes ~60 MB off the peak at no measurable CPU cost; a factor of 1.2 took ~100 MB off but made
+// every page render a half slower (bench/, README "Benchmarks").
+v8.setFlagsFromString("--heap-growing-percent=100");
 
 let env;
 try {
