@@ -63,3 +63,30 @@ test("an admin finds a user and grants credit, generates codes, and edits a pric
   await page.getByRole("tab", { name: "Overview" }).click();
   await expect(page.getByRole("group", { name: "Requests" })).toBeVisible();
 });
+
+test("an admin edits a plan, and the billing page shows the change at once", async ({ page }) => {
+  const line = `Edited by the admin test ${Date.now()}`;
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto("/admin?tab=plans");
+  const plans = page.getByRole("table", { name: "Plans" });
+  await expect(plans.getByRole("row", { name: /Plus/ })).toContainText("$60.00");
+
+  const editFeatures = async (change: (features: string) => string) => {
+    await plans.getByRole("button", { name: "Edit Plus" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit the Plus plan" });
+    const features = dialog.getByLabel("Features");
+    await features.fill(change(await features.inputValue()));
+    await dialog.getByRole("button", { name: "Save plan" }).click();
+    await expect(dialog).toBeHidden();
+  };
+  await editFeatures((f) => `${f}\n${line}`);
+  await expect(page.getByText("Plus saved.")).toBeVisible();
+
+  await page.goto("/billing");
+  await expect(page.getByRole("group", { name: "Plus plan" })).toContainText(line);
+
+  await page.goto("/admin?tab=plans");
+  await editFeatures((f) => f.split("\n").filter((l) => l !== line).join("\n"));
+  await page.goto("/billing");
+  await expect(page.getByRole("group", { name: "Plus plan" })).not.toContainText(line);
+});

@@ -5,6 +5,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { PageHeader } from "@/components/shell/page-header";
 import { CodesPanel } from "./codes-panel";
 import { OverviewPanel } from "./overview-panel";
+import { PlansPanel } from "./plans-panel";
 import { PricesPanel } from "./prices-panel";
 import { UsersPanel } from "./users-panel";
 
@@ -13,6 +14,7 @@ const tabs = [
   { value: "users", label: "Users" },
   { value: "codes", label: "Redemption codes" },
   { value: "prices", label: "Model prices" },
+  { value: "plans", label: "Plans" },
 ] as const;
 type Tab = (typeof tabs)[number]["value"];
 
@@ -25,7 +27,7 @@ export function AdminView({ selfId }: { selfId: string }) {
   const tab: Tab = tabs.some((t) => t.value === requested) ? (requested as Tab) : "overview";
   return (
     <>
-      <PageHeader title="Admin" description="Everyone's usage, accounts, redemption codes and model prices. Only admins can see this page." />
+      <PageHeader title="Admin" description="Everyone's usage, accounts, redemption codes, model prices and plans. Only admins can see this page." />
       <Tabs value={tab} onValueChange={(v) => router.replace(`${pathname}?tab=${v}`, { scroll: false })}>
         <TabsList variant="underline" aria-label="Admin sections" className="mb-6">
           {tabs.map((t) => (
@@ -45,6 +47,9 @@ export function AdminView({ selfId }: { selfId: string }) {
         </TabsContent>
         <TabsContent value="prices">
           <PricesPanel />
+        </TabsContent>
+        <TabsContent value="plans">
+          <PlansPanel />
         </TabsContent>
       </Tabs>
     </>

@@ -58,7 +58,8 @@ export class CatalogCache {
         },
       ]),
     );
-    this.plans = new Map(plans.map((p) => [p.id, p]));
+    // In place: cached accounts hold these records, and must see a plan's new limits at once.
+    this.plans = new Map(plans.map((p) => [p.id, Object.assign(this.plans.get(p.id) ?? {}, p)]));
     this.loadedAt = Date.now();
   }
 

@@ -198,7 +198,10 @@ describe("billing", () => {
     const before = (await session.json<{ balance: number }>("/api/billing")).body.balance;
     const redeem = (client: SessionClient, code: string) => client.json<{ error: { code: string; type: string; message: string } }>("/api/billing/redeem", { method: "POST", body: { code } });
 
-    for (let i = 0; i < 10; i++) expect((await redeem(session, `APX-AAAAA-BBBBB-CCCCC-DDDD${i}`)).status).toBe(400);
+    // Sent together: the check and the count are one step, so no more than ten reach the code table.
+    const statuses = await Promise.all(Array.from({ length: 15 }, (_, i) => redeem(session, `APX-AAAAA-BBBBB-CCCCC-DDD${10 + i}`).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 400)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
     const res = await session.fetch("/api/billing/redeem", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: good }) });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(500);
@@ -208,6 +211,16 @@ describe("billing", () => {
     const neighbour = uniqueEmail("neighbour");
     await f.makeUser(neighbour, { creditUsd: 1 });
     expect((await redeem(await signIn(consoleUrl, neighbour, PASSWORD), other)).status).toBe(200);
+  });
+
+  it("does not count successful redemptions against the limit", async () => {
+    const email = uniqueEmail("collector");
+    await f.makeUser(email, { creditUsd: 1 });
+    const session = await signIn(consoleUrl, email, PASSWORD);
+    const made = await admin.json<{ codes: string[] }>("/api/admin/codes", { method: "POST", body: { count: 12, amountUsd: 1 } });
+    for (const code of made.body.codes) {
+      expect((await session.json("/api/billing/redeem", { method: "POST", body: { code } })).status).toBe(200);
+    }
   });
 
   it("shows a plan change at once, in the console and to the gateway, and refuses what the balance cannot pay", async () => {
@@ -307,6 +320,41 @@ describe("admin", () => {
     expect(plan.status).toBe(200);
     const sub = await f.db.subscription.findFirstOrThrow({ where: { userId: user.id }, include: { plan: true } });
     expect(sub.plan.slug).toBe("pro");
+  });
+
+  it("edits a plan: its rate limit reaches the gateway at once, its price the billing page; bad input is refused", async () => {
+    type Plan = { slug: string; name: string; priceMonthly: number; rpm: number; features: string[]; public: boolean };
+    const email = uniqueEmail("planned");
+    const user = await f.makeUser(email, { creditUsd: 5, plan: "plus" });
+    const { secret } = await f.makeKey(user.id, { name: "plus" });
+    const plus = (await admin.json<Plan[]>("/api/admin/plans")).body.find((p) => p.slug === "plus")!;
+    const session = await signIn(consoleUrl, email, PASSWORD);
+    try {
+      const edited = await admin.json<Plan>("/api/admin/plans/plus", { method: "PATCH", body: { rpm: 2, priceUsd: 61.5, features: ["One", "Two"] } });
+      expect(edited.status).toBe(200);
+      expect(edited.body).toMatchObject({ slug: "plus", rpm: 2, priceMonthly: 61_500_000, features: ["One", "Two"] });
+
+      // The gateway reloads its catalog on the event; the request that notices may still see the old limit.
+      const chat = () => client(secret).chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] });
+      let served = 0;
+      let refused: unknown;
+      while (served < 5 && !refused) await chat().then(() => served++, (err: unknown) => (refused = err));
+      expect(served).toBeGreaterThanOrEqual(2);
+      expect(served).toBeLessThanOrEqual(3);
+      expect(refused).toMatchObject({ status: 429, code: "rate_limit_exceeded" });
+
+      const billing = await session.json<{ plans: Plan[] }>("/api/billing");
+      expect(billing.body.plans.find((p) => p.slug === "plus")).toMatchObject({ priceMonthly: 61_500_000, features: ["One", "Two"] });
+
+      for (const body of [{ rpm: 0 }, { priceUsd: -1 }, { name: "" }, { rpm: "fast" }]) {
+        expect((await admin.json(`/api/admin/plans/plus`, { method: "PATCH", body })).status).toBe(400);
+      }
+      expect((await admin.json(`/api/admin/plans/no-such-plan`, { method: "PATCH", body: { rpm: 10 } })).status).toBe(404);
+      expect((await session.json(`/api/admin/plans/plus`, { method: "PATCH", body: { rpm: 100_000 } })).status).toBe(404);
+    } finally {
+      await admin.json("/api/admin/plans/plus", { method: "PATCH", body: { rpm: plus.rpm, priceUsd: plus.priceMonthly / 1e6, features: plus.features } });
+    }
+    expect((await f.db.plan.findUniqueOrThrow({ where: { slug: "plus" } })).rpm).toBe(plus.rpm);
   });
 
   it("edits and adds model prices, and sees the whole console's usage", async () => {
