@@ -3,7 +3,7 @@
 // "server-only": only the driver behind `SqlConn`. Prisma cost ~0.4 ms of event-loop CPU per
 // record here (createMany), and SQLite's driver is synchronous: both stalled every request.
 import { randomUUID } from "node:crypto";
-import { sqliteDate, type Dialect, type SqlConn } from "../db/connect";
+import { sqliteDate, type Dialect, type SqlConn, type SqlTx } from "../db/connect";
 import type { UsageRecord } from "./types";
 
 const HOUR_MS = 3_600_000;
@@ -26,6 +26,20 @@ type Sum = { cost: bigint; quota: bigint; last: Date };
  * cycles and the ledger by exactly the logged amounts, all or nothing.
  */
 export async function writeBatch(conn: SqlConn, batch: UsageRecord[]): Promise<void> {
+  await conn.transaction(async (tx) => {
+    // Idempotent per record: a batch whose commit went unacknowledged (the thread died after it)
+    // comes back, perhaps with newer records; what is already written is skipped, not charged again.
+    const ids = JSON.stringify(batch.map((r) => r.requestId));
+    const written = new Set((await tx.run(conn.dialect === "sqlite" ? WRITTEN_SQLITE : WRITTEN_PG, [ids])).map((row) => row.requestId as string));
+    const fresh = written.size ? batch.filter((r) => !written.has(r.requestId)) : batch;
+    if (fresh.length) await writeRecords(tx, conn.dialect, fresh);
+  });
+}
+
+const WRITTEN_SQLITE = `SELECT "requestId" FROM "UsageLog" WHERE "requestId" IN (SELECT value FROM json_each($1))`;
+const WRITTEN_PG = `SELECT "requestId" FROM "UsageLog" WHERE "requestId" IN (SELECT json_array_elements_text($1::json))`;
+
+async function writeRecords(tx: SqlTx, dialect: Dialect, batch: UsageRecord[]): Promise<void> {
   const rollups = new Map<string, Rollup>();
   const keys = new Map<string, Sum>();
   const users = new Map<string, bigint>();
@@ -56,30 +70,28 @@ export async function writeBatch(conn: SqlConn, batch: UsageRecord[]): Promise<v
   }
 
   const now = new Date();
-  await conn.transaction(async (tx) => {
-    // The rows travel as one JSON parameter, unpacked by the database: one statement per batch.
-    await tx.run(conn.dialect === "sqlite" ? INSERT_LOGS_SQLITE : INSERT_LOGS_PG, [usageLogJson(batch, conn.dialect)]);
-    for (const g of rollups.values()) {
-      await tx.run(UPSERT_ROLLUP, [
-        randomUUID(), g.r.userId, g.hour, g.r.keyId, g.r.model, g.r.endpoint,
-        g.requests, g.errors, g.prompt, g.completion, g.cost, g.quota, g.latency,
-      ]);
-    }
-    for (const [id, k] of keys) {
-      await tx.run(`UPDATE "ApiKey" SET "quotaUsed" = "quotaUsed" + $1, "lastUsedAt" = $2, "updatedAt" = $3 WHERE "id" = $4`, [k.cost, k.last, now, id]);
-    }
-    for (const [id, s] of subs) {
-      await tx.run(`UPDATE "Subscription" SET "cycleUsed" = "cycleUsed" + $1, "paygUsed" = "paygUsed" + $2, "updatedAt" = $3 WHERE "id" = $4`, [s.quota, s.cost, now, id]);
-    }
-    for (const [userId, cost] of users) {
-      const [u] = await tx.run(`UPDATE "User" SET "balance" = "balance" - $1, "updatedAt" = $2 WHERE "id" = $3 RETURNING "balance"`, [cost, now, userId]);
-      if (!u) throw new Error(`usage for a user that does not exist: ${userId}`);
-      await tx.run(
-        `INSERT INTO "LedgerEntry" ("id", "userId", "amount", "balanceAfter", "kind", "note", "createdAt") VALUES ($1, $2, $3, $4, 'USAGE', 'API usage', $5)`,
-        [randomUUID(), userId, -cost, BigInt(u.balance as bigint | string), now],
-      );
-    }
-  });
+  // The rows travel as one JSON parameter, unpacked by the database: one statement per batch.
+  await tx.run(dialect === "sqlite" ? INSERT_LOGS_SQLITE : INSERT_LOGS_PG, [usageLogJson(batch, dialect)]);
+  for (const g of rollups.values()) {
+    await tx.run(UPSERT_ROLLUP, [
+      randomUUID(), g.r.userId, g.hour, g.r.keyId, g.r.model, g.r.endpoint,
+      g.requests, g.errors, g.prompt, g.completion, g.cost, g.quota, g.latency,
+    ]);
+  }
+  for (const [id, k] of keys) {
+    await tx.run(`UPDATE "ApiKey" SET "quotaUsed" = "quotaUsed" + $1, "lastUsedAt" = $2, "updatedAt" = $3 WHERE "id" = $4`, [k.cost, k.last, now, id]);
+  }
+  for (const [id, s] of subs) {
+    await tx.run(`UPDATE "Subscription" SET "cycleUsed" = "cycleUsed" + $1, "paygUsed" = "paygUsed" + $2, "updatedAt" = $3 WHERE "id" = $4`, [s.quota, s.cost, now, id]);
+  }
+  for (const [userId, cost] of users) {
+    const [u] = await tx.run(`UPDATE "User" SET "balance" = "balance" - $1, "updatedAt" = $2 WHERE "id" = $3 RETURNING "balance"`, [cost, now, userId]);
+    if (!u) throw new Error(`usage for a user that does not exist: ${userId}`);
+    await tx.run(
+      `INSERT INTO "LedgerEntry" ("id", "userId", "amount", "balanceAfter", "kind", "note", "createdAt") VALUES ($1, $2, $3, $4, 'USAGE', 'API usage', $5)`,
+      [randomUUID(), userId, -cost, BigInt(u.balance as bigint | string), now],
+    );
+  }
 }
 
 const UPSERT_ROLLUP = `INSERT INTO "UsageRollup"

@@ -438,7 +438,7 @@ describe("usage writer batch", () => {
     expect([subAfter.cycleUsed - sub.cycleUsed, subAfter.paygUsed - sub.paygUsed]).toEqual([1500n, 50n]);
   });
 
-  it("writes nothing of a batch that fails part way", async () => {
+  it("writes nothing of a batch that fails part way, and each record only once", async () => {
     const user = await f.makeUser(uniqueEmail("batch-fail"), { creditUsd: 10 });
     const { key } = await f.makeKey(user.id, { name: "batch-fail" });
     const conn = await open();
@@ -447,10 +447,14 @@ describe("usage writer batch", () => {
       await expect(writeBatch(conn, [good, record({ userId: "no-such-user", keyId: key.id, cost: 10n })])).rejects.toThrow();
       // The same connection is usable after the rollback.
       await writeBatch(conn, [good]);
+      // A batch that comes back after its commit went unacknowledged, now with a newer record:
+      // only the newer one is written and charged.
+      await writeBatch(conn, [good, record({ userId: user.id, keyId: key.id, cost: 7n })]);
     } finally {
       await conn.close();
     }
-    expect(await f.db.usageLog.count({ where: { keyId: key.id } })).toBe(1);
-    expect((await f.db.user.findUniqueOrThrow({ where: { id: user.id } })).balance).toBe(usdToMicros(10) - 10n);
+    expect(await f.db.usageLog.count({ where: { keyId: key.id } })).toBe(2);
+    expect((await f.db.user.findUniqueOrThrow({ where: { id: user.id } })).balance).toBe(usdToMicros(10) - 17n);
+    expect((await f.db.ledgerEntry.findMany({ where: { userId: user.id, kind: "USAGE" } })).map((l) => l.amount).sort()).toEqual([-10n, -7n].sort());
   });
 });
