@@ -20,7 +20,8 @@ async function openChat(page: Page) {
 
 test("a reply streams in piece by piece, with its metrics, and is metered", async ({ page }) => {
   await signUp(page);
-  await slowChatStreams(page, { chunks: 30, intervalMs: 120 });
+  // Six seconds of stream: enough samples of the growing reply even when the machine is busy.
+  await slowChatStreams(page, { chunks: 40, intervalMs: 150 });
   await openChat(page);
   const c = chat(page);
 
