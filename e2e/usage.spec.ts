@@ -13,8 +13,8 @@ test("the usage page shows the requests made with a key, their cost, and narrows
   const totals = page.getByRole("region", { name: "Totals" });
   await expect(async () => {
     await page.goto("/usage?range=24h");
-    await expect(totals.getByRole("group", { name: "Requests" })).toContainText("3", { timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
+    await expect(totals.getByRole("group", { name: "Requests" })).toContainText("3", { timeout: 10_000 });
+  }).toPass({ timeout: 60_000 });
 
   const api = (await (await page.request.get("/api/usage?range=24h&tz=UTC")).json()) as { totals: { cost: number } };
   expect(api.totals.cost).toBeGreaterThan(0);
@@ -45,8 +45,8 @@ test("the logs list each request, open its details, and export exactly those row
   const table = page.getByRole("table", { name: "Requests" });
   await expect(async () => {
     await page.goto("/logs");
-    await expect(table.getByRole("row")).toHaveCount(3, { timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
+    await expect(table.getByRole("row")).toHaveCount(3, { timeout: 10_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(table).toContainText("e2e-logs");
   await expect(table).toContainText("gpt-4o-mini");
 

@@ -41,6 +41,9 @@ describe.skipIf(!databaseUrl)("several console processes on PostgreSQL and Redis
       REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`,
       APERTIS_API_KEY: "",
       APERTIS_BASE_URL: `http://127.0.0.1:${upstreamProxy.port}/v1`,
+      // Without it each console would start its own simulator on the default port, and one killed
+      // with SIGKILL would leave it running after the suite.
+      LOCAL_UPSTREAM_PORT: String(upstream.port),
       USAGE_FLUSH_MS: "100",
       USAGE_BUFFER_MAX: "30",
       UPSTREAM_CONNECT_TIMEOUT_MS: "1000",
