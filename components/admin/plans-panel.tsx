@@ -15,6 +15,7 @@ import { Textarea } from "@/components/ui/textarea";
 import type { listAllPlans } from "@/lib/admin/plans";
 import { apiFetch } from "@/lib/client/fetcher";
 import { queryKeys } from "@/lib/client/query-keys";
+import { formatPlanRequests } from "@/components/usage/format";
 import { formatUsd, microsToUsd } from "@/lib/money";
 import { formatCount } from "@/lib/playground/format";
 import type { Wire } from "@/lib/usage/wire";
@@ -119,7 +120,7 @@ export function PlansPanel() {
                   )}
                 </TableCell>
                 <TableCell className="text-right tabular-nums">{formatUsd(p.priceMonthly)}</TableCell>
-                <TableCell className="text-right tabular-nums">{formatCount(p.cycleQuota / 1000)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatPlanRequests(p.cycleQuota)}</TableCell>
                 <TableCell className="text-right tabular-nums">{formatCount(p.rpm)}</TableCell>
                 <TableCell className="text-right tabular-nums">{formatCount(p.tpm)}</TableCell>
                 <TableCell>
