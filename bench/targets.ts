@@ -6,6 +6,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync,
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { builtServer, distDir, serverArgs } from "../scripts/server-bundle.mjs";
 import type { UpstreamOptions } from "../upstream/server";
 import type { BenchAccounts, UsageCount } from "./db-setup";
 import type { LoadConfig, LoadResult } from "./load";
@@ -233,9 +236,8 @@ export interface ConsoleProc extends Proc {
 
 /** Builds the production bundle only when there is none (respecting NEXT_DIST_DIR). */
 export function ensureBuild(): void {
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (existsSync(path.join(root, distDir, "BUILD_ID"))) return;
-  console.log(`No production build in ${distDir}: building (node scripts/build.mjs)...`);
+  if (existsSync(path.join(root, builtServer()))) return;
+  console.log(`No production build in ${distDir()}: building (node scripts/build.mjs)...`);
   const r = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
   if (r.status !== 0) throw new Error("build failed");
 }
@@ -276,9 +278,13 @@ export async function startConsole(upstream: UpstreamProc, runId: string): Promi
   if (migrate.status !== 0) throw new Error("prisma migrate deploy failed");
   const accounts = nodeJson<BenchAccounts>(["--conditions=react-server", "--import", "tsx", "bench/db-setup.ts", "setup"], env);
 
-  // BENCH_CONSOLE_NODE_ARGS adds flags for investigation, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  // The built server as shipped; the query counter is compiled too, so no TypeScript loader runs in
+  // the measured process. BENCH_CONSOLE_NODE_ARGS adds flags for investigation, e.g.
+  // "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const counter = path.join(dataDir, "query-counter.mjs");
+  await build({ entryPoints: [path.join(root, "bench/query-counter.ts")], outfile: counter, bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "warning" });
   const extra = (process.env.BENCH_CONSOLE_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawnNode(GATEWAY_CORE, [...extra, "--conditions=react-server", "--import", "tsx", "--import", "./bench/query-counter.ts", "server.ts"], {
+  const child = spawnNode(GATEWAY_CORE, [...extra, "--import", pathToFileURL(counter).href, ...serverArgs()], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,16 +1,17 @@
 // The server Playwright tests run against (playwright.config.ts `webServer`, run with tsx): a
 // production build, a fresh database (SQLite in .e2e-data/, or with E2E_DATABASE_URL a PostgreSQL
 // database of its own), the bundled local upstream (no APERTIS_API_KEY), fixed admin.
-// Builds first when the dist dir (NEXT_DIST_DIR, default .next) has no BUILD_ID.
+// Builds first when the dist dir (NEXT_DIST_DIR, default .next) holds no complete build.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { E2E_DATABASE_URL, E2E_REDIS_URL } from "../e2e/support/constants.ts";
 import { freshDatabase } from "../tests/support/postgres.ts";
+import { builtServer, distDir, serverArgs } from "./server-bundle.mjs";
 
 const root = process.cwd();
 const dataDir = path.resolve(root, process.env.DATA_DIR || ".e2e-data");
-const distDir = process.env.NEXT_DIST_DIR || ".next";
+const dist = distDir();
 
 // Refuse to wipe anything but a dedicated test folder inside the checkout.
 if (!path.basename(dataDir).startsWith(".e2e") || !dataDir.startsWith(root + path.sep)) {
@@ -22,7 +23,7 @@ const env = {
   ...process.env,
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
-  NEXT_DIST_DIR: distDir,
+  NEXT_DIST_DIR: dist,
   DATA_DIR: dataDir,
   PORT: process.env.PORT || "3311",
   HOST: process.env.HOST || "127.0.0.1",
@@ -51,12 +52,12 @@ if (E2E_DATABASE_URL) {
   console.log(`e2e-server: PostgreSQL ${E2E_DATABASE_URL}${E2E_REDIS_URL ? `, Redis ${E2E_REDIS_URL}` : ""}`);
 }
 
-if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
-  console.log(`e2e-server: no build in ${distDir}, building...`);
+if (!existsSync(path.join(root, builtServer(dist)))) {
+  console.log(`e2e-server: no build in ${dist}, building...`);
   run(["scripts/build.mjs"]);
 }
 run(["scripts/db.mjs", "deploy"]);
 
-const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "server.ts"], { stdio: "inherit", env });
+const child = spawn(process.execPath, serverArgs(dist), { stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

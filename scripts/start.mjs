@@ -2,9 +2,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { builtServer, distDir, serverArgs } from "./server-bundle.mjs";
 
 const root = process.cwd();
-const distDir = process.env.NEXT_DIST_DIR || ".next";
+const dist = distDir();
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: "inherit", ...opts });
@@ -22,9 +23,9 @@ function newestMtime(p) {
 
 if (!existsSync(path.join(root, "generated/prisma/client.ts")) || !existsSync(path.join(root, "generated/postgres/client.ts"))) run(process.execPath, ["scripts/db.mjs", "generate"]);
 
-const buildId = path.join(root, distDir, "BUILD_ID");
-const sources = ["app", "components", "lib", "generated", "proxy.ts", "next.config.mjs", "tailwind.config.ts", "postcss.config.mjs", "package-lock.json", "public"];
-const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+const builtFile = path.join(root, builtServer(dist));
+const sources = ["app", "components", "lib", "generated", "upstream", "server.ts", "proxy.ts", "next.config.mjs", "tailwind.config.ts", "postcss.config.mjs", "package-lock.json", "public"];
+const built = existsSync(builtFile) ? statSync(builtFile).mtimeMs : 0;
 if (!built || Math.max(...sources.map((s) => newestMtime(path.join(root, s)))) > built) {
   console.log(built ? "Sources changed since the last build: building..." : "First start: building the console...");
   run(process.execPath, ["scripts/build.mjs"]);
@@ -32,6 +33,6 @@ if (!built || Math.max(...sources.map((s) => newestMtime(path.join(root, s)))) >
 
 run(process.execPath, ["scripts/db.mjs", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
 
-const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "server.ts"], { stdio: "inherit" });
+const child = spawn(process.execPath, serverArgs(dist), { stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { bundleDir } from "@/lib/bundle";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import type { Accounts } from "./accounts";
@@ -100,8 +101,12 @@ export class UsageWriter {
 
 // From the working directory (the project root, as for Next itself), not import.meta.url, which
 // Next's bundler rewrites in its own copy of this module; turbopackIgnore keeps that bundler from
-// pulling the thread's entry (and tsx with it) into the route bundles.
-const WORKER_FILE = path.join(/* turbopackIgnore: true */ process.cwd(), "lib/gateway/usage-worker-boot.mjs");
+// pulling the thread's entry (and tsx with it) into the route bundles. The production bundle has
+// the thread's entry compiled beside it; from source, the boot file registers tsx first.
+const WORKER_FILE = path.join(
+  /* turbopackIgnore: true */ process.cwd(),
+  bundleDir ? path.join(bundleDir, "usage-worker.mjs") : "lib/gateway/usage-worker-boot.mjs",
+);
 
 /** The writer's thread, started with the writer and again after it dies; one batch at a time. */
 class WriterThread {
@@ -153,9 +158,9 @@ class WriterThread {
 }
 
 /**
- * The process's `--import` preloads. Node would run them in a worker thread too, but tsx registers
- * its loader on the main thread only, so a TypeScript preload (the benchmark's query counter) would
- * fail there: the thread's entry registers tsx, then imports these.
+ * The process's `--import` preloads. Node would run them in a worker thread too, but not with the
+ * empty execArgv the thread needs, and tsx registers its loader on the main thread only: the
+ * thread's entry imports these itself (after registering tsx, when running from source).
  */
 function preloadsOf(argv: string[]): string[] {
   const preloads: string[] = [];

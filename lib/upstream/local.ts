@@ -1,5 +1,7 @@
 import "server-only";
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { bundleDir } from "@/lib/bundle";
 import { log } from "@/lib/log";
 
 async function healthy(port: number): Promise<boolean> {
@@ -21,7 +23,8 @@ export async function startLocalUpstream(port: number): Promise<{ stop(): Promis
     log.info("using the local upstream (simulated) already running", { port });
     return { stop: async () => {} };
   }
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "upstream/main.ts", "--port", String(port)], {
+  const entry = bundleDir ? [path.join(bundleDir, "upstream.mjs")] : ["--import", "tsx", "upstream/main.ts"];
+  const child: ChildProcess = spawn(process.execPath, [...entry, "--port", String(port)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: process.env,
   });

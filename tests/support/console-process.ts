@@ -2,6 +2,7 @@
 // scale-out tests need it: own port, own environment, stoppable with any signal.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { serverArgs } from "../../scripts/server-bundle.mjs";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 
@@ -12,7 +13,7 @@ export interface ConsoleProcess {
 }
 
 export async function startConsole(env: Record<string, string>, port: number): Promise<ConsoleProcess> {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, serverArgs(), {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "inherit", "inherit"],

@@ -5,6 +5,7 @@ import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createUpstream } from "../../upstream/server";
+import { builtServer, serverArgs } from "../../scripts/server-bundle.mjs";
 import { dropDatabase, freshDatabase } from "./postgres";
 
 declare module "vitest" {
@@ -34,8 +35,7 @@ async function waitFor(url: string, child: ChildProcess, ms = 90_000) {
 }
 
 export default async function setup(project: TestProject) {
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
+  if (!existsSync(path.join(root, builtServer()))) {
     const r = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
     if (r.status !== 0) throw new Error("build failed");
   }
@@ -64,7 +64,7 @@ export default async function setup(project: TestProject) {
   };
   const migrate = spawnSync(process.execPath, ["scripts/db.mjs", "deploy"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   if (migrate.status !== 0) throw new Error("migrate failed");
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(process.execPath, serverArgs(), { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   const consoleUrl = `http://127.0.0.1:${port}`;
   await waitFor(`${consoleUrl}/api/health`, child);
   project.provide("consoleUrl", consoleUrl);
