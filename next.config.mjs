@@ -8,6 +8,8 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "@libsql/client", "@prisma/adapter-libsql", "pg", "ioredis", "undici"],
   typescript: { ignoreBuildErrors: false },
   experimental: { preloadEntriesOnStart: false },
+  // The playgrounds have a page each; their common prefix, typed by hand, opens the first.
+  redirects: async () => [{ source: "/playground", destination: "/playground/chat", permanent: false }],
 };
 
 export default nextConfig;

@@ -51,6 +51,10 @@ test("every section of the sidebar opens its page", async ({ page }) => {
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
     await expect(nav.getByRole("link", { name: link, exact: true })).toHaveAttribute("aria-current", "page");
   }
+  // The playgrounds' common prefix, typed by hand, opens the chat playground rather than a 404.
+  await page.goto("/playground");
+  await expect(page).toHaveURL(/\/playground\/chat$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Chat" })).toBeVisible();
 });
 
 test.describe("on a 375 px wide phone", () => {

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { catalog, type CatalogModel } from "@/lib/catalog/models";
 import { plans } from "@/lib/catalog/plans";
+import { toMilli } from "@/lib/milli";
 import { usdToMicros } from "@/lib/money";
 import { createUser, findUserByEmail } from "@/lib/accounts/users";
 
@@ -20,7 +21,7 @@ export function priceRow(m: CatalogModel) {
     charPrice: usdToMicros(m.perMillionChars ?? 0),
     minutePrice: usdToMicros(m.perMinute ?? 0),
     tier: m.tier,
-    multiplier: Math.round(m.multiplier * 1000),
+    multiplier: toMilli(m.multiplier),
   };
 }
 
@@ -46,10 +47,10 @@ export async function seed(): Promise<SeedResult> {
         name: p.name,
         rank: p.rank,
         priceMonthly: usdToMicros(p.priceUsd),
-        cycleQuota: BigInt(p.cycleRequests * 1000),
+        cycleQuota: BigInt(toMilli(p.cycleRequests)),
         rpm: p.rpm,
         tpm: p.tpm,
-        rateMultiplier: Math.round(p.rateMultiplier * 1000),
+        rateMultiplier: toMilli(p.rateMultiplier),
         features: JSON.stringify(p.features),
         public: p.public,
       },

@@ -18,7 +18,7 @@ import { apiFetch } from "@/lib/client/fetcher";
 import { queryKeys } from "@/lib/client/query-keys";
 import { formatUsd } from "@/lib/money";
 import type { Wire } from "@/lib/usage/wire";
-import { formatDate, formatDateTime } from "../usage/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { useAdminMutation } from "./use-admin";
 
 type Generated = Wire<Awaited<ReturnType<typeof generateCodes>>>;

@@ -12,7 +12,7 @@ import { formatUsd } from "@/lib/money";
 import type { ConsoleOverview } from "@/lib/usage/console-overview";
 import type { Wire } from "@/lib/usage/wire";
 import { cn } from "@/lib/utils";
-import { formatCount, formatPercent, formatWhole } from "../usage/format";
+import { formatCount, formatPercent, formatWhole } from "@/lib/format";
 import { HeadlineCards } from "../usage/headline-cards";
 import { UsageCharts } from "../usage/usage-charts";
 import { useTimeZone } from "../usage/use-url-filters";

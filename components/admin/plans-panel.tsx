@@ -15,9 +15,9 @@ import { Textarea } from "@/components/ui/textarea";
 import type { listAllPlans } from "@/lib/admin/plans";
 import { apiFetch } from "@/lib/client/fetcher";
 import { queryKeys } from "@/lib/client/query-keys";
-import { formatPlanRequests } from "@/components/usage/format";
+import { formatPlanRequests, formatWhole } from "@/lib/format";
+import { fromMilli } from "@/lib/milli";
 import { formatUsd, microsToUsd } from "@/lib/money";
-import { formatCount } from "@/lib/playground/format";
 import type { Wire } from "@/lib/usage/wire";
 import { useAdminMutation } from "./use-admin";
 
@@ -27,7 +27,7 @@ function PlanDialog({ plan, onClose }: { plan: Plan; onClose: () => void }) {
   const [form, setForm] = React.useState(() => ({
     name: plan.name,
     priceUsd: String(microsToUsd(plan.priceMonthly)),
-    cycleRequests: String(plan.cycleQuota / 1000),
+    cycleRequests: String(fromMilli(plan.cycleQuota)),
     rpm: String(plan.rpm),
     tpm: String(plan.tpm),
     features: plan.features.join("\n"),
@@ -121,8 +121,8 @@ export function PlansPanel() {
                 </TableCell>
                 <TableCell className="text-right tabular-nums">{formatUsd(p.priceMonthly)}</TableCell>
                 <TableCell className="text-right tabular-nums">{formatPlanRequests(p.cycleQuota)}</TableCell>
-                <TableCell className="text-right tabular-nums">{formatCount(p.rpm)}</TableCell>
-                <TableCell className="text-right tabular-nums">{formatCount(p.tpm)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatWhole(p.rpm)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatWhole(p.tpm)}</TableCell>
                 <TableCell>
                   <Button variant="ghost" size="sm" onClick={() => setEditing(p)} aria-label={`Edit ${p.name}`}>
                     Edit

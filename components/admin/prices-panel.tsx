@@ -17,6 +17,7 @@ import { Textarea } from "@/components/ui/textarea";
 import type { listPrices } from "@/lib/admin/prices";
 import { apiFetch } from "@/lib/client/fetcher";
 import { queryKeys } from "@/lib/client/query-keys";
+import { fromMilli, MILLI } from "@/lib/milli";
 import { formatUsd, microsToUsd } from "@/lib/money";
 import type { Wire } from "@/lib/usage/wire";
 import { useAdminMutation } from "./use-admin";
@@ -65,7 +66,7 @@ function formFrom(p: Price | null): FormState {
     minuteUsd: usd(p?.minutePrice ?? 0),
     imagePrices: JSON.stringify(Object.fromEntries(Object.entries(p?.imagePrices ?? {}).map(([k, v]) => [k, microsToUsd(v)])), null, 2),
     tier: (p?.tier as FormState["tier"]) ?? "pro",
-    multiplier: String((p?.multiplier ?? 1000) / 1000),
+    multiplier: String(fromMilli(p?.multiplier ?? MILLI)),
     active: p?.active ?? true,
   };
 }

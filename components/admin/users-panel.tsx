@@ -23,7 +23,7 @@ import { apiFetch } from "@/lib/client/fetcher";
 import { queryKeys } from "@/lib/client/query-keys";
 import { formatUsd } from "@/lib/money";
 import type { Wire } from "@/lib/usage/wire";
-import { formatDate, formatWhole } from "../usage/format";
+import { formatDate, formatWhole } from "@/lib/format";
 import { useAdminMutation } from "./use-admin";
 
 type UserPage = Wire<Awaited<ReturnType<typeof listUsers>>>;

@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatUsd } from "@/lib/money";
-import { formatDate, formatPlanRequests } from "../usage/format";
+import { formatDate, formatPlanRequests } from "@/lib/format";
 import { LedgerTable } from "./ledger-table";
 import { PlanCards } from "./plan-cards";
 import { Progress } from "./progress";

@@ -8,7 +8,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { apiFetch } from "@/lib/client/fetcher";
 import { queryKeys } from "@/lib/client/query-keys";
 import { formatUsd } from "@/lib/money";
-import { formatDateTime } from "../usage/format";
+import { formatDateTime } from "@/lib/format";
 import type { Billing } from "./use-billing";
 
 type LedgerPage = Billing["ledger"];

@@ -9,7 +9,7 @@ import { type BillingCycle } from "@/lib/billing/cycles";
 import { planChange, toBillingCycle, type PlanChange, type PlanTerms, type SubscriptionTerms } from "@/lib/billing/plan-change";
 import { formatUsd } from "@/lib/money";
 import { cn } from "@/lib/utils";
-import { formatDate, formatPlanRequests } from "../usage/format";
+import { formatDate, formatPlanRequests } from "@/lib/format";
 import { ConfirmDialog } from "./confirm-dialog";
 import { post, useBillingMutation, type Billing } from "./use-billing";
 

@@ -3,7 +3,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import type { RunwayItem } from "@/lib/billing/runway";
 import { formatUsd } from "@/lib/money";
 import type { Wire } from "@/lib/usage/wire";
-import { formatDate, formatPlanRequests } from "../usage/format";
+import { formatDate, formatPlanRequests } from "@/lib/format";
 
 function amount(item: Wire<RunwayItem>, value: number): string {
   return item.unit === "usd" ? formatUsd(value) : `${formatPlanRequests(value)} plan requests`;

@@ -4,7 +4,6 @@ import { formatUsd, MICROS_PER_USD } from "@/lib/money";
 
 const rtf = new Intl.RelativeTimeFormat("en-US", { numeric: "auto" });
 const exactFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
-const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
 
 const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["year", 365 * 86_400_000],
@@ -29,10 +28,6 @@ export function relativeTime(iso: string, now = Date.now()): string {
 /** The exact local time, for a title or tooltip next to a relative time. */
 export function exactTime(iso: string): string {
   return exactFormat.format(new Date(iso));
-}
-
-export function shortDate(iso: string): string {
-  return dateFormat.format(new Date(iso));
 }
 
 /** US dollars as the API sends them (a float) to "$1.23", small amounts kept visible ("$0.000042"). */

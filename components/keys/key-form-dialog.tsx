@@ -11,7 +11,8 @@ import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { isApiClientError, type ApiClientError } from "@/lib/client/fetcher";
 import { parseIpList } from "@/lib/client/ip";
-import { exactTime, shortDate } from "./format";
+import { formatDate } from "@/lib/format";
+import { exactTime } from "./format";
 import {
   emptyKeyForm,
   expiryChoices,
@@ -215,7 +216,7 @@ function KeyForm({ mode, onClose, onCreated, planLimits }: { mode: KeyFormMode; 
                   onChange={(e) => set("expiry", e.target.value as KeyFormValues["expiry"], "expiresAt")}
                   aria-describedby={fieldMessageId("key-expiry")}
                 >
-                  {editing?.expiresAt ? <option value="keep">Keep current ({shortDate(editing.expiresAt)})</option> : null}
+                  {editing?.expiresAt ? <option value="keep">Keep current ({formatDate(editing.expiresAt)})</option> : null}
                   {expiryChoices.map((c) => (
                     <option key={c.value} value={c.value}>
                       {c.label}

@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import type { Headline, Metric } from "@/lib/usage/aggregate";
 import { formatUsd } from "@/lib/money";
 import { cn } from "@/lib/utils";
-import { formatChange, formatCount, formatMs, formatPercent } from "./format";
+import { formatChange, formatCount, formatMs, formatPercent } from "@/lib/format";
 
 interface CardDef {
   key: keyof Headline;

@@ -13,7 +13,7 @@ import { queryKeys } from "@/lib/client/query-keys";
 import { formatUsd } from "@/lib/money";
 import type { LogEntry } from "@/lib/usage/logs";
 import type { Wire } from "@/lib/usage/wire";
-import { formatDateTime, formatMs, formatPlanRequests, formatWhole } from "./format";
+import { formatDateTime, formatMs, formatPlanRequests, formatWhole } from "@/lib/format";
 import { StatusBadge } from "./status-badge";
 
 function Row({ label, children, copy }: { label: string; children: React.ReactNode; copy?: string | null }) {

@@ -17,7 +17,7 @@ import { formatUsd } from "@/lib/money";
 import type { listLogs } from "@/lib/usage/logs";
 import type { Wire } from "@/lib/usage/wire";
 import { FilterBar } from "./filter-bar";
-import { formatDateTime, formatMs, formatWhole } from "./format";
+import { formatDateTime, formatMs, formatWhole } from "@/lib/format";
 import { LogDrawer } from "./log-drawer";
 import { StatusBadge } from "./status-badge";
 import { useFilterOptions } from "./use-filter-options";

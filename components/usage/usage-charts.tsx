@@ -6,7 +6,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { formatUsd } from "@/lib/money";
 import { OTHER_MODELS, type SeriesPoint } from "@/lib/usage/aggregate";
 import type { Wire } from "@/lib/usage/wire";
-import { bucketLabel, formatCount } from "./format";
+import { bucketLabel, formatCount } from "@/lib/format";
 
 /** Cost by model, tokens in/out, requests and errors: one card per chart, rows mapped before JSX. */
 export function UsageCharts({ series, stack, bucket }: { series: Wire<SeriesPoint>[]; stack: string[]; bucket: "hour" | "day" }) {

@@ -7,7 +7,7 @@ import { formatUsd } from "@/lib/money";
 import type { TotalsRow } from "@/lib/usage/aggregate";
 import type { UsageSummary } from "@/lib/usage/summary";
 import type { Wire } from "@/lib/usage/wire";
-import { formatCount, formatMs, formatPercent } from "./format";
+import { formatCount, formatMs, formatPercent } from "@/lib/format";
 
 function Figures({ row }: { row: Wire<TotalsRow> }) {
   return (

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db, type Prisma } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { emit } from "@/lib/events";
+import { toMilli } from "@/lib/milli";
 import { usdToMicros } from "@/lib/money";
 
 const columns = { id: true, slug: true, name: true, rank: true, priceMonthly: true, cycleQuota: true, rpm: true, tpm: true, features: true, public: true } as const;
@@ -36,7 +37,7 @@ export async function updatePlan(slug: string, input: z.infer<typeof planUpdateS
   const data = {
     ...(input.name !== undefined ? { name: input.name } : {}),
     ...(input.priceUsd !== undefined ? { priceMonthly: usdToMicros(input.priceUsd) } : {}),
-    ...(input.cycleRequests !== undefined ? { cycleQuota: BigInt(Math.round(input.cycleRequests * 1000)) } : {}),
+    ...(input.cycleRequests !== undefined ? { cycleQuota: BigInt(toMilli(input.cycleRequests)) } : {}),
     ...(input.rpm !== undefined ? { rpm: input.rpm } : {}),
     ...(input.tpm !== undefined ? { tpm: input.tpm } : {}),
     ...(input.features !== undefined ? { features: JSON.stringify(input.features) } : {}),

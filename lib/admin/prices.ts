@@ -4,6 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { emit } from "@/lib/events";
+import { toMilli } from "@/lib/milli";
 import { usdToMicros } from "@/lib/money";
 
 const usd = z.number().min(0, "Prices cannot be negative.").max(1_000_000);
@@ -62,7 +63,7 @@ function toColumns(input: PriceInput) {
     ...(input.charUsd !== undefined ? { charPrice: usdToMicros(input.charUsd) } : {}),
     ...(input.minuteUsd !== undefined ? { minutePrice: usdToMicros(input.minuteUsd) } : {}),
     ...(input.tier !== undefined ? { tier: input.tier } : {}),
-    ...(input.multiplier !== undefined ? { multiplier: Math.round(input.multiplier * 1000) } : {}),
+    ...(input.multiplier !== undefined ? { multiplier: toMilli(input.multiplier) } : {}),
     ...(input.active !== undefined ? { active: input.active } : {}),
   };
 }

@@ -6,6 +6,8 @@ import { hashSecret, looksLikeKey } from "@/lib/keys/secret";
 import { imageCost, speechCost, tokenCost, transcriptionCost } from "@/lib/billing/cost";
 import { tierRank, type Tier } from "@/lib/catalog/models";
 import { log } from "@/lib/log";
+import { fromMilli } from "@/lib/milli";
+import { microsToUsd } from "@/lib/money";
 import { processSingleton } from "@/lib/shared-state";
 import { Accounts, type KeyState, type Reservation, type UserState } from "./accounts";
 import { CatalogCache } from "./catalog";
@@ -448,7 +450,7 @@ export class Gateway {
       object: "model",
       created: p.created,
       owned_by: p.ownedBy,
-      ...(sub ? { multiplier: p.multiplier / 1000, tier: p.tier, context_length: p.contextLength } : {}),
+      ...(sub ? { multiplier: fromMilli(p.multiplier), tier: p.tier, context_length: p.contextLength } : {}),
     });
     if (id === undefined) return { object: "list", data: visible.map(shape) };
     const found = visible.find((p) => p.model === id);
@@ -458,20 +460,19 @@ export class Gateway {
 
   private creditsBody(user: UserState) {
     const c = this.accounts.credits(user);
-    const usd = (m: bigint) => Number(m) / 1e6;
     const sub = c.subscription;
     return {
       object: "billing_credits",
       is_subscriber: Boolean(sub && sub.plan.rank > 0),
-      payg: { remaining_usd: usd(c.balance), used_usd: 0, total_usd: usd(c.balance), is_unlimited: false },
+      payg: { remaining_usd: microsToUsd(c.balance), used_usd: 0, total_usd: microsToUsd(c.balance), is_unlimited: false },
       ...(sub
         ? {
             subscription: {
               plan_type: sub.plan.slug,
               status: sub.status.toLowerCase(),
-              cycle_quota_limit: Number(sub.cycleQuota) / 1000,
-              cycle_quota_used: Number(c.spentCycle) / 1000,
-              cycle_quota_remaining: Math.max(0, Number(sub.cycleQuota - c.spentCycle) / 1000),
+              cycle_quota_limit: fromMilli(sub.cycleQuota),
+              cycle_quota_used: fromMilli(c.spentCycle),
+              cycle_quota_remaining: Math.max(0, fromMilli(sub.cycleQuota - c.spentCycle)),
               cycle_start: null,
               cycle_end: new Date(sub.cycleEnd).toISOString(),
               payg_fallback_enabled: sub.paygFallback,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CatalogPrice } from "@/lib/catalog/prices";
 import { chatCostUsd, formatCost, formatPrice, imageCostUsd, speechCostUsd, transcriptionCostUsd } from "./cost";
-import { formatContext, formatMs, formatTimestamp } from "./format";
 
 const base: CatalogPrice = { model: "m", ownedBy: "o", modality: "chat", contextLength: 128_000, inputPerMillion: 0, outputPerMillion: 0, imagePrices: {}, charPerMillion: 0, perMinute: 0 };
 
@@ -24,16 +23,5 @@ describe("cost estimates (same arithmetic as the gateway)", () => {
     expect(formatCost(1.5)).toBe("$1.50");
     expect(formatPrice(0.15)).toBe("$0.15");
     expect(formatPrice(0.006)).toBe("$0.006");
-  });
-});
-
-describe("formatters", () => {
-  it("shortens context lengths and times", () => {
-    expect(formatContext(128_000)).toBe("128K");
-    expect(formatContext(1_047_576)).toBe("1M");
-    expect(formatContext(null)).toBeNull();
-    expect(formatMs(840)).toBe("840 ms");
-    expect(formatMs(2150)).toBe("2.15 s");
-    expect(formatTimestamp(62.345)).toBe("00:01:02.345");
   });
 });

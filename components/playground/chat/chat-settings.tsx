@@ -9,7 +9,7 @@ import { Textarea } from "@/components/ui/textarea";
 import type { CatalogPrice } from "@/lib/catalog/prices";
 import { DEFAULT_PARAMS, PARAM_LIMITS, type ChatParams } from "@/lib/playground/chat-request";
 import { formatPrice } from "@/lib/playground/cost";
-import { formatContext } from "@/lib/playground/format";
+import { formatContext } from "@/lib/format";
 import { acceptsImages } from "@/lib/playground/models";
 import { KeySelect } from "../key-select";
 import { ModelPicker } from "../model-picker";

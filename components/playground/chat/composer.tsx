@@ -5,7 +5,7 @@ import { ImagePlus, Send, Square, X } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
-import { formatBytes } from "@/lib/playground/format";
+import { formatBytes } from "@/lib/format";
 import { cn } from "@/lib/utils";
 
 export interface Attachment {

@@ -1,13 +1,13 @@
 import { Badge } from "@/components/ui/badge";
 import type { ReplyMetrics } from "@/lib/playground/conversations";
 import { formatCost } from "@/lib/playground/cost";
-import { formatCount, formatMs } from "@/lib/playground/format";
+import { formatMs, formatWhole } from "@/lib/format";
 
 /** The numbers under a reply: time to first token, tokens in/out, cost, total time. */
 export function ReplyMetricsLine({ metrics }: { metrics: ReplyMetrics }) {
   const tokens =
     metrics.promptTokens !== null && metrics.completionTokens !== null
-      ? `${formatCount(metrics.promptTokens)} in · ${formatCount(metrics.completionTokens)} out`
+      ? `${formatWhole(metrics.promptTokens)} in · ${formatWhole(metrics.completionTokens)} out`
       : metrics.stopped
         ? "not reported (stopped)"
         : "—";

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import { formatCost } from "@/lib/playground/cost";
-import { formatMs } from "@/lib/playground/format";
+import { formatMs } from "@/lib/format";
 import { describeSize } from "@/lib/playground/models";
 
 export interface ImageSettings {

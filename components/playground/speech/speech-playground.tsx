@@ -15,7 +15,7 @@ import type { ApiClientError } from "@/lib/client/fetcher";
 import { playableFormats, receivedFormat, SPEECH_FORMATS, SPEECH_MAX_CHARS, SPEECH_MIME, type SpeechFormat } from "@/lib/playground/audio";
 import { formatCost, formatPrice, speechCostUsd } from "@/lib/playground/cost";
 import { errorFromFetch, networkError } from "@/lib/playground/errors";
-import { formatBytes, formatClock, formatCount, formatMs } from "@/lib/playground/format";
+import { formatBytes, formatClock, formatMs, formatWhole } from "@/lib/format";
 import { modelsOf, VOICES, type Voice } from "@/lib/playground/models";
 import { speechSnippets } from "@/lib/playground/snippets";
 import { cn } from "@/lib/utils";
@@ -176,7 +176,7 @@ export function SpeechPlayground({ baseUrl }: { baseUrl: string }) {
             label="Text"
             aside={
               <span className={cn("text-xs tabular-nums", nearLimit ? "font-medium text-warning" : "text-muted-foreground")} aria-live="polite">
-                {formatCount(chars)} / {formatCount(SPEECH_MAX_CHARS)} characters
+                {formatWhole(chars)} / {formatWhole(SPEECH_MAX_CHARS)} characters
               </span>
             }
             hint={chars >= SPEECH_MAX_CHARS ? "That is the most one request may carry: split longer text into several requests." : undefined}

@@ -14,7 +14,7 @@ import type { ApiClientError } from "@/lib/client/fetcher";
 import { checkAudioFile, parseTranscript, TRANSCRIBE_ACCEPT, TRANSCRIPT_FORMATS, type Transcript, type TranscriptFormat } from "@/lib/playground/audio";
 import { formatCost, formatPrice, transcriptionCostUsd } from "@/lib/playground/cost";
 import { errorFromFetch, networkError } from "@/lib/playground/errors";
-import { formatBytes, formatClock } from "@/lib/playground/format";
+import { formatBytes, formatClock } from "@/lib/format";
 import { modelsOf } from "@/lib/playground/models";
 import { transcriptionSnippets } from "@/lib/playground/snippets";
 import { cn } from "@/lib/utils";

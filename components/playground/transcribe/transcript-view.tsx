@@ -7,7 +7,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { TRANSCRIPT_FILE, type Transcript } from "@/lib/playground/audio";
 import { formatCost } from "@/lib/playground/cost";
-import { formatClock, formatMs, formatTimestamp } from "@/lib/playground/format";
+import { formatClock, formatMs, formatTimestamp } from "@/lib/format";
 
 function download(text: string, name: string, mime: string) {
   const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
