@@ -78,11 +78,15 @@ export function fromZodIssues(issues: readonly ZodLikeIssue[]): ApiError {
   const issue = issues[0];
   if (!issue) return new ApiError("invalid_request", "Invalid request.");
   const param = issue.path.map(String).join(".") || undefined;
-  const missing = issue.code === "invalid_type" && issue.input === undefined;
+  // zod 4 reports the input only when asked (reportInput, as the gateway's check() does); without
+  // it, a missing field is told apart by zod's own wording, so a wrong type is not called missing.
+  const missing = issue.code === "invalid_type" && ("input" in issue ? issue.input === undefined : /received undefined$/.test(issue.message));
   if (missing) return new ApiError("missing_parameter", `Missing required parameter: ${param}.`, { param });
-  // Our schemas carry full sentences ("Password must be..."); zod's defaults get the parameter named.
+  // Our schemas carry full sentences ("Password must be...") or name the parameter themselves
+  // ("messages must not be empty"); zod's defaults get the parameter named.
   const sentence = /^[A-Z].*\.$/.test(issue.message);
-  const message = sentence || !param ? issue.message : `Invalid ${param}: ${issue.message}`;
+  const named = param !== undefined && issue.message.startsWith(`${param} `);
+  const message = sentence || !param ? issue.message : named ? `${issue.message}.` : `Invalid ${param}: ${issue.message}`;
   return new ApiError("invalid_parameter", message, { param });
 }
 

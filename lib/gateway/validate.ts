@@ -71,7 +71,7 @@ export const transcriptionFields = z.object({
 });
 
 export function check<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const r = schema.safeParse(value);
+  const r = schema.safeParse(value, { reportInput: true });
   if (!r.success) throw fromZodIssues(r.error.issues);
   return r.data;
 }

@@ -217,6 +217,14 @@ describe("errors", () => {
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe("invalid_request");
     await expect(openai.chat.completions.create({ model: "gpt-4o-mini", temperature: 3, messages: [{ role: "user", content: "hi" }] })).rejects.toMatchObject({ status: 400, code: "invalid_parameter", param: "temperature" });
     await expect(openai.chat.completions.create({ model: "gpt-4o-mini", messages: [] })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
+    // A parameter of the wrong type is invalid, not missing.
+    const post = (body: unknown) =>
+      fetch(`${consoleUrl}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, body: JSON.stringify(body) }).then(
+        async (r) => ({ status: r.status, error: ((await r.json()) as { error: { code: string; param: string } }).error }),
+      );
+    expect(await post({ model: "gpt-4o-mini", messages: "hi" })).toMatchObject({ status: 400, error: { code: "invalid_parameter", param: "messages" } });
+    expect(await post({ model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }], temperature: "hot" })).toMatchObject({ status: 400, error: { code: "invalid_parameter", param: "temperature" } });
+    expect(await post({ model: "gpt-4o-mini" })).toMatchObject({ status: 400, error: { code: "missing_parameter", param: "messages" } });
   });
 
   it("413 for a body over the limit", async () => {
