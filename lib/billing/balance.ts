@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { formatUsd } from "@/lib/money";
 
@@ -11,6 +12,12 @@ export interface LedgerNote {
   kind: LedgerKind;
   reference?: string | null;
   note?: string | null;
+}
+
+/** What API usage has cost a PAYG balance, from the ledger (micro-USD, positive). */
+export async function usageCharged(userId: string): Promise<bigint> {
+  const agg = await db.ledgerEntry.aggregate({ where: { userId, kind: "USAGE" }, _sum: { amount: true } });
+  return -(agg._sum.amount ?? 0n);
 }
 
 /**

@@ -33,6 +33,7 @@ interface SubscriptionState {
   id: string;
   status: string;
   plan: PlanRecord;
+  cycleStart: number;
   cycleEnd: number;
   cycleQuota: bigint;
   cycle: Counter; // milli plan-requests used this cycle
@@ -212,6 +213,7 @@ export class Accounts {
               id: sub.id,
               status: sub.status,
               plan,
+              cycleStart: sub.cycleStart.getTime(),
               cycleEnd: sub.cycleEnd.getTime(),
               cycleQuota: sub.cycleQuota,
               cycle: { ...(prevSub?.cycle ?? counter(0n)), db: sub.cycleUsed },
@@ -419,9 +421,16 @@ export class Accounts {
   }
 
   /** Snapshot for GET /v1/dashboard/billing/credits. */
-  credits(user: UserState) {
+  credits(key: KeyState, user: UserState) {
     const b = user.balance;
-    return { balance: b.db - b.pending - b.reserved, subscription: user.subscription, spentCycle: user.subscription ? spent(user.subscription.cycle) : 0n };
+    return {
+      balance: b.db - b.pending - b.reserved,
+      /** Charged to the balance in this process and not yet written by the usage writer. */
+      unwrittenUsage: b.pending,
+      subscription: user.subscription,
+      spentCycle: user.subscription ? spent(user.subscription.cycle) : 0n,
+      budget: key.record.monthlyBudget === null ? null : { limit: key.record.monthlyBudget, spent: spent(key.budget) },
+    };
   }
 
   /** Used by the benchmark's "no query on a warm request" check and by tests. */

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import { ApiError, toApiError } from "@/lib/errors";
 import { hashSecret, looksLikeKey } from "@/lib/keys/secret";
+import { usageCharged } from "@/lib/billing/balance";
 import { imageCost, speechCost, tokenCost, transcriptionCost } from "@/lib/billing/cost";
 import { tierRank, type Tier } from "@/lib/catalog/models";
 import { log } from "@/lib/log";
@@ -109,7 +110,7 @@ export class Gateway {
     if (endpoint.kind === "models" || endpoint.kind === "model" || endpoint.kind === "credits") {
       this.accounts.authorize(key, user, null, req.clientIp);
       Object.assign(ctx.headers, (await this.limits.admit(key, user, 0)).headers);
-      if (endpoint.kind === "credits") return this.json(ctx, 200, this.creditsBody(user));
+      if (endpoint.kind === "credits") return this.json(ctx, 200, await this.creditsBody(key, user));
       return this.json(ctx, 200, this.modelsBody(key, user, match.param));
     }
 
@@ -458,13 +459,24 @@ export class Gateway {
     return shape(found);
   }
 
-  private creditsBody(user: UserState) {
-    const c = this.accounts.credits(user);
+  /**
+   * The account's balance as Apertis reports it. One ledger query for what usage has cost so far
+   * (not cached: nothing else needs it, and this is an account call, not a model request).
+   */
+  private async creditsBody(key: KeyState, user: UserState) {
+    const c = this.accounts.credits(key, user);
+    const used = (await usageCharged(user.id)) + c.unwrittenUsage;
     const sub = c.subscription;
     return {
       object: "billing_credits",
       is_subscriber: Boolean(sub && sub.plan.rank > 0),
-      payg: { remaining_usd: microsToUsd(c.balance), used_usd: 0, total_usd: microsToUsd(c.balance), is_unlimited: false },
+      payg: {
+        remaining_usd: microsToUsd(c.balance),
+        used_usd: microsToUsd(used),
+        total_usd: microsToUsd(c.balance + used),
+        is_unlimited: false,
+        ...(c.budget ? { monthly_limit_usd: microsToUsd(c.budget.limit), monthly_used_usd: microsToUsd(c.budget.spent) } : {}),
+      },
       ...(sub
         ? {
             subscription: {
@@ -473,7 +485,7 @@ export class Gateway {
               cycle_quota_limit: fromMilli(sub.cycleQuota),
               cycle_quota_used: fromMilli(c.spentCycle),
               cycle_quota_remaining: Math.max(0, fromMilli(sub.cycleQuota - c.spentCycle)),
-              cycle_start: null,
+              cycle_start: new Date(sub.cycleStart).toISOString(),
               cycle_end: new Date(sub.cycleEnd).toISOString(),
               payg_fallback_enabled: sub.paygFallback,
             },

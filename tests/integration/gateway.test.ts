@@ -376,7 +376,37 @@ describe("subscriptions and credits", () => {
     expect(ok.quotaCost).toBe(250n);
     expect(ok.cost).toBe(0n);
     const credits = await (await fetch(`${consoleUrl}/v1/dashboard/billing/credits`, { headers: { authorization: `Bearer ${subSecret}` } })).json();
-    expect(credits).toMatchObject({ object: "billing_credits", payg: { remaining_usd: 5 }, subscription: { plan_type: "free", cycle_quota_limit: 100 } });
+    expect(credits).toMatchObject({ object: "billing_credits", payg: { remaining_usd: 5, used_usd: 0, total_usd: 5 }, subscription: { plan_type: "free", cycle_quota_limit: 100, cycle_quota_used: 0.25 } });
+    const sub0 = await f.db.subscription.findFirstOrThrow({ where: { userId: user.id } });
+    expect(credits.subscription.cycle_start).toBe(sub0.cycleStart.toISOString());
+    expect(credits.subscription.cycle_end).toBe(sub0.cycleEnd.toISOString());
+    expect(credits.payg.monthly_limit_usd).toBeUndefined(); // this key has no monthly budget
+  });
+
+  it("credits report what usage has cost the balance, written or not, and the key's monthly budget", async () => {
+    const user = await f.makeUser(uniqueEmail("credits"), { creditUsd: 5 });
+    const { key, secret } = await f.makeKey(user.id, { monthlyBudget: f.usd(2) });
+    const credits = async () =>
+      (await (await fetch(`${consoleUrl}/v1/dashboard/billing/credits`, { headers: { authorization: `Bearer ${secret}` } })).json()) as {
+        payg: { remaining_usd: number; used_usd: number; total_usd: number; monthly_limit_usd: number; monthly_used_usd: number };
+      };
+    expect((await credits()).payg).toEqual({ remaining_usd: 5, used_usd: 0, total_usd: 5, is_unlimited: false, monthly_limit_usd: 2, monthly_used_usd: 0 });
+    const openai = client(secret);
+    for (let i = 0; i < 3; i++) await openai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "hi" }] });
+    // Asked at once (usage not yet written) and after the writer's flush: the same figures.
+    const early = (await credits()).payg;
+    const rows = await f.usageRows(key.id, 3);
+    const cost = f.microsToUsd(rows.reduce((s, r) => s + r.cost, 0n));
+    expect(cost).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 300));
+    const late = (await credits()).payg;
+    for (const p of [early, late]) {
+      expect(p.used_usd).toBeCloseTo(cost, 9);
+      expect(p.remaining_usd).toBeCloseTo(5 - cost, 9);
+      expect(p.total_usd).toBeCloseTo(5, 9);
+      expect(p.monthly_limit_usd).toBe(2);
+      expect(p.monthly_used_usd).toBeCloseTo(cost, 9);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { db, prepareDatabase } from "@/lib/db";
 import { createUser } from "@/lib/accounts/users";
 import { insertKey, type NewKeyFields } from "@/lib/keys/store";
-import { usdToMicros } from "@/lib/money";
+import { microsToUsd, usdToMicros } from "@/lib/money";
 
 export { db };
 
@@ -24,6 +24,7 @@ export async function subscriptionKey(userId: string) {
 }
 
 export const usd = usdToMicros;
+export { microsToUsd };
 
 type Row = Awaited<ReturnType<typeof db.usageLog.findMany>>[number];
 
