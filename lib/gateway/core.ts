@@ -461,11 +461,16 @@ export class Gateway {
 
   /**
    * The account's balance as Apertis reports it. One ledger query for what usage has cost so far
-   * (not cached: nothing else needs it, and this is an account call, not a model request).
+   * (not cached: nothing else needs it, and this is an account call, not a model request), under
+   * the lock the usage writer holds from a batch's commit until its amounts leave "unwritten", so a
+   * batch is counted once: in the ledger or in memory, never both or neither.
    */
   private async creditsBody(key: KeyState, user: UserState) {
-    const c = this.accounts.credits(key, user);
-    const used = (await usageCharged(user.id)) + c.unwrittenUsage;
+    const { c, used } = await this.accounts.lock.run(async () => {
+      const written = await usageCharged(user.id);
+      const c = this.accounts.credits(key, user);
+      return { c, used: written + c.unwrittenUsage };
+    });
     const sub = c.subscription;
     return {
       object: "billing_credits",
