@@ -96,9 +96,10 @@ async function main() {
     while (chosen.size < size) chosen.add(pickModel());
     return picker([...chosen], zipf(chosen.size, 1.2));
   };
-  type KeyUse = { id: string; pickModel: () => Model; chatEndpoint: string };
+  type KeyUse = { id: string; pickModel: () => Model; chatEndpoint: string; revokedAt?: number };
   const pickChatEndpoint = picker(["/chat/completions", "/responses", "/messages"], [7, 1.5, 1.5]);
-  const owners: Array<{ userId: string; pickKey: () => KeyUse }> = [];
+  const owners: Array<{ userId: string; pickKey: (at: number) => KeyUse }> = [];
+  const seededKeys: string[] = [];
   for (let u = 0; u < USERS; u++) {
     const user = await createUser({ email: `seed-${tag}-${u + 1}@seed.local`, password: PASSWORD, name: `Seed user ${u + 1}`, creditUsd: 50 });
     const keyUses: KeyUse[] = [];
@@ -106,10 +107,23 @@ async function main() {
       const name = keyNames[k % keyNames.length]! + (k >= keyNames.length ? `-${k}` : "");
       const { key } = await db.$transaction((tx) => insertKey(tx, { userId: user.id, name }));
       keyUses.push({ id: key.id, pickModel: keyProfile(), chatEndpoint: pickChatEndpoint() });
+      seededKeys.push(key.id);
     }
-    // The last key was revoked halfway through the history: its rows stay, labelled "(revoked)".
-    if (KEYS > 1) await db.apiKey.update({ where: { id: keyUses[KEYS - 1]!.id }, data: { revokedAt: new Date(Date.now() - (DAYS / 2) * 86_400_000) } });
-    owners.push({ userId: user.id, pickKey: picker(keyUses, zipf(KEYS, 1.1)) });
+    // The last key was revoked halfway through the history: its earlier rows stay, labelled
+    // "(revoked)"; after that its share of the traffic goes to the first key.
+    if (KEYS > 1) {
+      const revoked = keyUses[KEYS - 1]!;
+      revoked.revokedAt = Date.now() - (DAYS / 2) * 86_400_000;
+      await db.apiKey.update({ where: { id: revoked.id }, data: { revokedAt: new Date(revoked.revokedAt) } });
+    }
+    const pick = picker(keyUses, zipf(KEYS, 1.1));
+    owners.push({
+      userId: user.id,
+      pickKey: (at) => {
+        const use = pick();
+        return use.revokedAt !== undefined && at >= use.revokedAt ? keyUses[0]! : use;
+      },
+    });
   }
   const pickOwner = picker(owners, zipf(USERS, 0.9));
 
@@ -197,7 +211,7 @@ async function main() {
     const cells = new Map<string, Roll>();
     for (let j = 0; j < count; j++) {
       const owner = pickOwner();
-      const use = owner.pickKey();
+      const use = owner.pickKey(hour.getTime() + HOUR); // the hour's rows spread over all of it
       const keyId = use.id;
       const m = use.pickModel();
       const p = price.get(m.id)!;
@@ -270,6 +284,10 @@ async function main() {
     if (logs.length >= CHUNK) await flush();
   }
   await flush();
+  // Each key's "last used", as the gateway's writer keeps it.
+  for (const g of await db.usageLog.groupBy({ by: ["keyId"], where: { keyId: { in: seededKeys } }, _max: { createdAt: true } })) {
+    await db.apiKey.update({ where: { id: g.keyId }, data: { lastUsedAt: g._max.createdAt } });
+  }
   const secs = (performance.now() - started) / 1000;
   process.stderr.write("\n");
   const [logCount, rollupCount] = await Promise.all([db.usageLog.count(), db.usageRollup.count()]);
