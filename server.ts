@@ -2,15 +2,8 @@
 // lean path: Next's router costs ~1.4 ms CPU per request, see DESIGN.md), everything else to
 // Next's request handler. Same port, same process. Start with `npm start`.
 import http from "node:http";
-import v8 from "node:v8";
 import next from "next";
 import { exportEnv, EnvError } from "./lib/env";
-
-// V8 lets the old generation grow to up to 4x what survived the last full collection before it
-// collects again; under /v1 load that held 150-250 MB of garbage as resident memory. A factor of 2
-// takes ~60 MB off the peak at no measurable CPU cost; a factor of 1.2 took ~100 MB off but made
-// every page render a half slower (bench/, README "Benchmarks").
-v8.setFlagsFromString("--heap-growing-percent=100");
 
 let env;
 try {

@@ -13,11 +13,19 @@ export const bundleDir = (dist = distDir()) => path.join(dist, "console");
 export const builtServer = (dist = distDir()) => path.join(bundleDir(dist), "server.mjs");
 /**
  * Node arguments that start the built server; the working directory must be the project root.
- * Under load V8 grows the young generation to three 16 MB semi-spaces; 8 MB ones hold ~12 MB less
- * at no measurable CPU cost (362 vs 366 µs a request at 200 connections, interleaved runs), where
- * 4 MB ones cost 12% more CPU. V8 reads this flag only at start, so it cannot go in server.ts.
+ * The V8 heap settings, measured with `npm run bench` (README "Benchmarks"):
+ * - the old generation may grow to 4x what survived the last full collection before V8 collects
+ *   again, which under /v1 load held 150-250 MB of garbage; a factor of 2 takes ~60 MB off the
+ *   peak at no measurable CPU cost (1.2 took ~100 MB off but made every page render half slower);
+ * - the young generation grows to three 16 MB semi-spaces; 8 MB ones hold ~12 MB less at no
+ *   measurable CPU cost (362 vs 366 µs a request at 200 connections), 4 MB ones cost 12% more.
  */
-export const serverArgs = (dist = distDir()) => ["--conditions=react-server", "--max-semi-space-size=8", builtServer(dist)];
+export const serverArgs = (dist = distDir()) => [
+  "--conditions=react-server",
+  "--heap-growing-percent=100",
+  "--max-semi-space-size=8",
+  builtServer(dist),
+];
 
 export async function bundleServer(dist = distDir()) {
   const outdir = bundleDir(dist);
