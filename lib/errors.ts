@@ -1,5 +1,6 @@
 // One error type for the whole console: the gateway, the management API and the browser all speak
 // the Apertis envelope {"error":{"message","type","code","param"}} (see APERTIS-API.md).
+import type { z } from "zod";
 
 export const errorCodes = {
   invalid_request: { status: 400, type: "invalid_request_error" },
@@ -73,14 +74,25 @@ interface ZodLikeIssue {
   input?: unknown;
 }
 
+/**
+ * Parses input for a route or the gateway, throwing the first problem as an ApiError. zod 4 puts
+ * the offending value in an issue only when asked (reportInput), and only with it can a missing
+ * parameter be told from one of the wrong type: every parse of request input goes through here.
+ */
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const r = schema.safeParse(value, { reportInput: true });
+  if (!r.success) throw fromZodIssues(r.error.issues);
+  return r.data;
+}
+
 /** Turns a zod failure into the first issue's ApiError, naming the parameter. */
 export function fromZodIssues(issues: readonly ZodLikeIssue[]): ApiError {
   const issue = issues[0];
   if (!issue) return new ApiError("invalid_request", "Invalid request.");
   const param = issue.path.map(String).join(".") || undefined;
-  // zod 4 reports the input only when asked (reportInput, as the gateway's check() does); without
-  // it, a missing field is told apart by zod's own wording, so a wrong type is not called missing.
-  const missing = issue.code === "invalid_type" && ("input" in issue ? issue.input === undefined : /received undefined$/.test(issue.message));
+  // Issues from parseInput carry their input (undefined when absent); others cannot say, and are
+  // reported as invalid rather than wrongly as missing.
+  const missing = issue.code === "invalid_type" && "input" in issue && issue.input === undefined;
   if (missing) return new ApiError("missing_parameter", `Missing required parameter: ${param}.`, { param });
   // Our schemas carry full sentences ("Password must be...") or name the parameter themselves
   // ("messages must not be empty"); zod's defaults get the parameter named.

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/errors";
+import { ApiError, parseInput } from "@/lib/errors";
 import { DEFAULT_PLAN_SLUG } from "@/lib/catalog/plans";
 import { startSubscription } from "@/lib/billing/subscriptions";
 import { insertKey } from "@/lib/keys/store";
@@ -22,7 +22,7 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
  * whose secret is shown on the first visit to the keys page, and the operator's sign-up credit.
  */
 export async function createUser(input: SignUpInput & { role?: "USER" | "ADMIN"; creditUsd?: number }) {
-  const data = signUpSchema.parse(input);
+  const data = parseInput(signUpSchema, input);
   const passwordHash = await hashPassword(data.password);
   const credit = usdToMicros(input.creditUsd ?? env().SIGNUP_CREDIT_USD);
   try {

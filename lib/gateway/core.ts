@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
-import { ApiError, toApiError } from "@/lib/errors";
+import { ApiError, parseInput, toApiError } from "@/lib/errors";
 import { hashSecret, looksLikeKey } from "@/lib/keys/secret";
 import { usageCharged } from "@/lib/billing/balance";
 import { imageCost, speechCost, tokenCost, transcriptionCost } from "@/lib/billing/cost";
@@ -164,36 +164,36 @@ export class Gateway {
     const bytes = call.bytes;
     switch (endpoint.kind) {
       case "chat": {
-        const b = v.check(v.chatSchema, call.json);
+        const b = parseInput(v.chatSchema, call.json);
         const n = b.n ?? 1;
         const out = (b.max_completion_tokens ?? b.max_tokens ?? DEFAULT_OUTPUT_ESTIMATE) * n;
         const promptEstimate = estimateTokensFromBytes(bytes);
         return { model: b.model, stream: b.stream === true, promptEstimate, estimateCost: (p) => tokenCost(p, promptEstimate, out) };
       }
       case "responses": {
-        const b = v.check(v.responsesSchema, call.json);
+        const b = parseInput(v.responsesSchema, call.json);
         const out = b.max_output_tokens ?? DEFAULT_OUTPUT_ESTIMATE;
         const promptEstimate = estimateTokensFromBytes(bytes);
         return { model: b.model, stream: b.stream === true, promptEstimate, estimateCost: (p) => tokenCost(p, promptEstimate, out) };
       }
       case "messages": {
-        const b = v.check(v.messagesSchema, call.json);
+        const b = parseInput(v.messagesSchema, call.json);
         const promptEstimate = estimateTokensFromBytes(bytes);
         return { model: b.model, stream: b.stream === true, promptEstimate, estimateCost: (p) => tokenCost(p, promptEstimate, b.max_tokens) };
       }
       case "embeddings": {
-        const b = v.check(v.embeddingsSchema, call.json);
+        const b = parseInput(v.embeddingsSchema, call.json);
         const promptEstimate = estimateTokensFromBytes(bytes);
         return { model: b.model, stream: false, promptEstimate, estimateCost: (p) => tokenCost(p, promptEstimate, 0) };
       }
       case "images": {
-        const b = v.check(v.imagesSchema, call.json);
+        const b = parseInput(v.imagesSchema, call.json);
         const model = b.model ?? "dall-e-2";
         const n = b.n ?? 1;
         return { model, stream: false, promptEstimate: 0, estimateCost: (p) => imageCost(p, n, b.size ?? undefined, b.quality ?? undefined), images: { n, size: b.size ?? undefined, quality: b.quality ?? undefined } };
       }
       case "speech": {
-        const b = v.check(v.speechSchema, call.json);
+        const b = parseInput(v.speechSchema, call.json);
         const chars = b.input.length;
         return { model: b.model, stream: false, promptEstimate: 0, estimateCost: (p) => speechCost(p, chars), chars };
       }
@@ -201,7 +201,7 @@ export class Gateway {
         const f = call.form!;
         const file = f.get("file");
         if (!(file instanceof Blob)) throw new ApiError("missing_parameter", "Missing required parameter: file.", { param: "file" });
-        const fields = v.check(v.transcriptionFields, Object.fromEntries([...f.entries()].filter(([, val]) => typeof val === "string")));
+        const fields = parseInput(v.transcriptionFields, Object.fromEntries([...f.entries()].filter(([, val]) => typeof val === "string")));
         const name = file instanceof File ? file.name : "audio";
         if (!/\.(flac|mp3|mp4|mpeg|mpga|m4a|ogg|oga|wav|webm)$/i.test(name)) {
           throw new ApiError("invalid_file_format", `Unsupported file type: ${name}. Use flac, mp3, mp4, mpeg, mpga, m4a, ogg, wav or webm.`, { param: "file" });

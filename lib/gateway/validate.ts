@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { fromZodIssues } from "@/lib/errors";
 
 // Request checks the gateway makes before spending anything upstream: the documented ranges of
 // APERTIS-API.md. Objects stay loose: fields the console does not know pass through untouched.
@@ -69,9 +68,3 @@ export const transcriptionFields = z.object({
   response_format: z.enum(["json", "text", "srt", "vtt", "verbose_json"]).optional(),
   temperature: z.coerce.number().min(0).max(1).optional(),
 });
-
-export function check<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const r = schema.safeParse(value, { reportInput: true });
-  if (!r.success) throw fromZodIssues(r.error.issues);
-  return r.data;
-}

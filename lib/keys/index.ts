@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { emit } from "@/lib/events";
-import { ApiError } from "@/lib/errors";
+import { ApiError, parseInput } from "@/lib/errors";
 import { budgetPeriodStart } from "@/lib/billing/cycles";
 import { microsToUsd, usdToMicros } from "@/lib/money";
 import type { ApiKey } from "@/generated/prisma/client";
@@ -147,7 +147,7 @@ export async function getApiKey(userId: string, id: string): Promise<PublicKey> 
 }
 
 export async function createApiKey(userId: string, raw: unknown): Promise<{ key: PublicKey; secret: string }> {
-  const input = createKeySchema.parse(raw);
+  const input = parseInput(createKeySchema, raw);
   await knownModels(input.allowedModels);
   await withinPlan(userId, input.rpmLimit, input.tpmLimit);
   const { key, secret } = await db.$transaction(async (tx: Prisma.TransactionClient) => {
@@ -171,7 +171,7 @@ export async function createApiKey(userId: string, raw: unknown): Promise<{ key:
 }
 
 export async function updateApiKey(userId: string, id: string, raw: unknown): Promise<PublicKey> {
-  const input = updateKeySchema.parse(raw);
+  const input = parseInput(updateKeySchema, raw);
   const key = await ownedKey(userId, id);
   if (key.revokedAt) throw new ApiError("conflict", "This key is revoked and can no longer be changed.");
   await knownModels(input.allowedModels);

@@ -3,14 +3,15 @@ import { codeListSchema, generateCodes, generateCodesSchema, listCodes } from "@
 import { requireAdmin } from "@/lib/auth/session";
 import { json, readJson, route } from "@/lib/http/route";
 import { queryObject } from "@/lib/usage/filters";
+import { parseInput } from "@/lib/errors";
 
 export const GET = route(async (request) => {
   await requireAdmin();
-  return json(await listCodes(codeListSchema.parse(queryObject(request.url))));
+  return json(await listCodes(parseInput(codeListSchema, queryObject(request.url))));
 });
 
 export const POST = route(async (request) => {
   const admin = await requireAdmin();
-  const input = generateCodesSchema.parse(await readJson(request));
+  const input = parseInput(generateCodesSchema, await readJson(request));
   return json(await generateCodes(admin.id, input), { status: 201 });
 });

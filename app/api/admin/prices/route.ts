@@ -2,6 +2,7 @@
 import { createPrice, listPrices, priceCreateSchema } from "@/lib/admin/prices";
 import { requireAdmin } from "@/lib/auth/session";
 import { json, readJson, route } from "@/lib/http/route";
+import { parseInput } from "@/lib/errors";
 
 export const GET = route(async () => {
   await requireAdmin();
@@ -10,6 +11,6 @@ export const GET = route(async () => {
 
 export const POST = route(async (request) => {
   await requireAdmin();
-  const input = priceCreateSchema.parse(await readJson(request));
+  const input = parseInput(priceCreateSchema, await readJson(request));
   return json(await createPrice(input), { status: 201 });
 });

@@ -3,8 +3,9 @@ import { listUsers, userListSchema } from "@/lib/admin/users";
 import { requireAdmin } from "@/lib/auth/session";
 import { json, route } from "@/lib/http/route";
 import { queryObject } from "@/lib/usage/filters";
+import { parseInput } from "@/lib/errors";
 
 export const GET = route(async (request) => {
   await requireAdmin();
-  return json(await listUsers(userListSchema.parse(queryObject(request.url))));
+  return json(await listUsers(parseInput(userListSchema, queryObject(request.url))));
 });

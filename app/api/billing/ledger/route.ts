@@ -4,9 +4,10 @@ import { listLedger } from "@/lib/billing/overview";
 import { ledgerQuerySchema } from "@/lib/billing/schemas";
 import { json, route } from "@/lib/http/route";
 import { queryObject } from "@/lib/usage/filters";
+import { parseInput } from "@/lib/errors";
 
 export const GET = route(async (request) => {
   const user = await requireUser();
-  const { cursor } = ledgerQuerySchema.parse(queryObject(request.url));
+  const { cursor } = parseInput(ledgerQuerySchema, queryObject(request.url));
   return json(await listLedger(user.id, cursor));
 });

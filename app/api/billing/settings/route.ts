@@ -4,10 +4,11 @@ import { setLowBalanceThreshold } from "@/lib/billing/overview";
 import { billingSettingsSchema } from "@/lib/billing/schemas";
 import { json, readJson, route } from "@/lib/http/route";
 import { usdToMicros } from "@/lib/money";
+import { parseInput } from "@/lib/errors";
 
 export const PATCH = route(async (request) => {
   const user = await requireUser();
-  const { lowBalanceThresholdUsd } = billingSettingsSchema.parse(await readJson(request));
+  const { lowBalanceThresholdUsd } = parseInput(billingSettingsSchema, await readJson(request));
   await setLowBalanceThreshold(user.id, lowBalanceThresholdUsd === null ? null : usdToMicros(lowBalanceThresholdUsd));
   return json({ lowBalanceThresholdUsd });
 });

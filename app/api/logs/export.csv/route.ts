@@ -4,10 +4,11 @@ import { route } from "@/lib/http/route";
 import { streamLogsCsv } from "@/lib/usage/csv";
 import { logsFilterSchema, queryObject } from "@/lib/usage/filters";
 import { resolveRange } from "@/lib/usage/time";
+import { parseInput } from "@/lib/errors";
 
 export const GET = route(async (request) => {
   const user = await requireUser();
-  const filter = logsFilterSchema.parse(queryObject(request.url));
+  const filter = parseInput(logsFilterSchema, queryObject(request.url));
   const range = resolveRange(filter);
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const filename = `apertis-logs-${day(range.from)}-to-${day(new Date(range.to.getTime() - 1))}.csv`;

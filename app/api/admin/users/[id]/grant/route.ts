@@ -2,10 +2,11 @@
 import { grantCredit, grantSchema } from "@/lib/admin/users";
 import { requireAdmin } from "@/lib/auth/session";
 import { json, readJson, route } from "@/lib/http/route";
+import { parseInput } from "@/lib/errors";
 
 export const POST = route<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const admin = await requireAdmin();
   const { id } = await params;
-  const balance = await grantCredit(admin.id, id, grantSchema.parse(await readJson(request)));
+  const balance = await grantCredit(admin.id, id, parseInput(grantSchema, await readJson(request)));
   return json({ id, balance });
 });
